@@ -1,0 +1,165 @@
+package dev.herald.internal.match;
+
+import dev.herald.internal.filter.NormalizedFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * Partitions (one per index name), the ids they share, and per-thread scratch. The engine behind
+ * {@link dev.herald.filter.FilterEngine}.
+ *
+ * <p>Thread-safe. Registration and removal lock one partition; matching locks nothing and allocates
+ * nothing on the common path beyond what the caller asks to receive.
+ */
+public final class MatchEngine {
+  final IdAllocator nodeIds = new IdAllocator();
+  final IdAllocator conditionSlots = new IdAllocator();
+  final IdAllocator filterSlots = new IdAllocator();
+  final LongAdder filterCount = new LongAdder();
+  final LongAdder conjunctionCount = new LongAdder();
+  final LongAdder conditionCount = new LongAdder();
+
+  private final ConcurrentHashMap<String, Partition> partitions = new ConcurrentHashMap<>();
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+  /** Registers a normalized filter under an index; returns its id. */
+  public String register(String index, NormalizedFilter filter) {
+    while (true) {
+      Partition p = partitions.computeIfAbsent(index, name -> new Partition(name, this));
+      p.lock.lock();
+      try {
+        if (p.dead) {
+          continue; // emptied and dropped meanwhile: take the new one
+        }
+        return p.registerLocked(filter).id;
+      } finally {
+        p.lock.unlock();
+      }
+    }
+  }
+
+  /** Removes one registration of a filter; true if it was registered under that index. */
+  public boolean remove(String index, String filterId) {
+    Partition p = partitions.get(index);
+    if (p == null) {
+      return false;
+    }
+    p.lock.lock();
+    try {
+      if (p.dead) {
+        return false;
+      }
+      boolean removed = p.removeLocked(filterId);
+      if (p.isEmpty()) {
+        p.dead = true;
+        partitions.remove(index, p);
+      }
+      return removed;
+    } finally {
+      p.lock.unlock();
+    }
+  }
+
+  public boolean contains(String index, String filterId) {
+    Partition p = partitions.get(index);
+    return p != null && p.record(filterId) != null;
+  }
+
+  public List<String> filterIds(String index) {
+    Partition p = partitions.get(index);
+    return p == null ? List.of() : p.idList();
+  }
+
+  public Set<String> indexes() {
+    return Set.copyOf(partitions.keySet());
+  }
+
+  /**
+   * Calls {@code action} with the id of each filter of {@code index} the document matches, once
+   * each, after matching is complete (so the action may itself match).
+   */
+  public void match(String index, Map<?, ?> document, String documentId, Consumer<? super String> action) {
+    Partition p = partitions.get(index);
+    if (p == null) {
+      return;
+    }
+    Scratch s = acquire();
+    try {
+      p.collect(s, document, documentId);
+      for (int i = 0; i < s.outCount; i++) {
+        action.accept(s.out[i].id);
+      }
+    } finally {
+      s.end();
+      s.inUse = false;
+    }
+  }
+
+  /** The ids of the matching filters, in no particular order. */
+  public List<String> match(String index, Map<?, ?> document, String documentId) {
+    Partition p = partitions.get(index);
+    if (p == null) {
+      return List.of();
+    }
+    Scratch s = acquire();
+    try {
+      p.collect(s, document, documentId);
+      List<String> ids = new ArrayList<>(s.outCount);
+      for (int i = 0; i < s.outCount; i++) {
+        ids.add(s.out[i].id);
+      }
+      return ids;
+    } finally {
+      s.end();
+      s.inUse = false;
+    }
+  }
+
+  /** How many filters of {@code index} the document matches; allocates nothing. */
+  public int count(String index, Map<?, ?> document, String documentId) {
+    Partition p = partitions.get(index);
+    if (p == null) {
+      return 0;
+    }
+    Scratch s = acquire();
+    try {
+      p.collect(s, document, documentId);
+      return s.outCount;
+    } finally {
+      s.end();
+      s.inUse = false;
+    }
+  }
+
+  private Scratch acquire() {
+    Scratch s = scratch.get();
+    while (s.inUse) {
+      s = s.child(); // re-entered from an action: use the next level
+    }
+    s.inUse = true;
+    return s;
+  }
+
+  /** {indexes, filters, conjunctions, conditions, paths}. */
+  public long[] stats() {
+    long paths = 0;
+    int indexes = 0;
+    for (Partition p : partitions.values()) {
+      p.lock.lock();
+      try {
+        if (!p.dead) {
+          indexes++;
+          paths += p.sizesLocked()[2];
+        }
+      } finally {
+        p.lock.unlock();
+      }
+    }
+    return new long[] {indexes, filterCount.sum(), conjunctionCount.sum(), conditionCount.sum(), paths};
+  }
+}

@@ -1,0 +1,76 @@
+package dev.herald.internal.match;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Interned field paths, reference-counted, wired so that any split of a dotted path into document
+ * keys leads to the same node: for "a.b.c" the root has children "a", "a.b" and "a.b.c", node "a" has
+ * "b" and "b.c", node "a.b" has "c". Writers hold the partition's lock; readers walk
+ * {@link PathNode#children} concurrently.
+ */
+final class PathTrie {
+  final PathNode root;
+  private final Map<String, PathNode> byPath = new HashMap<>();
+  private final IdAllocator ids;
+
+  PathTrie(IdAllocator ids) {
+    this.ids = ids;
+    this.root = new PathNode("", -1);
+  }
+
+  /** The node for {@code path}, created with every node on the way; counts one more reference. */
+  PathNode intern(String path) {
+    List<String> prefixes = prefixes(path);
+    PathNode node = null;
+    for (int j = 0; j < prefixes.size(); j++) {
+      String p = prefixes.get(j);
+      node = byPath.get(p);
+      if (node == null) {
+        node = new PathNode(p, ids.allocate());
+        byPath.put(p, node);
+        root.children.put(p, node);
+        for (int i = 0; i < j; i++) {
+          String from = prefixes.get(i);
+          byPath.get(from).children.put(p.substring(from.length() + 1), node);
+        }
+      }
+      node.refs++;
+    }
+    return node;
+  }
+
+  /** Releases one reference taken by {@link #intern}; unreferenced nodes leave the trie. */
+  void release(String path) {
+    List<String> prefixes = prefixes(path);
+    for (int j = prefixes.size() - 1; j >= 0; j--) {
+      String p = prefixes.get(j);
+      PathNode node = byPath.get(p);
+      if (--node.refs == 0) {
+        byPath.remove(p);
+        root.children.remove(p, node);
+        for (int i = 0; i < j; i++) {
+          String from = prefixes.get(i);
+          byPath.get(from).children.remove(p.substring(from.length() + 1), node);
+        }
+        ids.release(node.id);
+      }
+    }
+  }
+
+  int size() {
+    return byPath.size();
+  }
+
+  /** "a.b.c" gives "a", "a.b", "a.b.c": the path cut before each dot, then whole. */
+  private static List<String> prefixes(String path) {
+    List<String> out = new ArrayList<>(4);
+    for (int i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) {
+      out.add(path.substring(0, i));
+    }
+    out.add(path);
+    return out;
+  }
+}

@@ -1,0 +1,184 @@
+package dev.herald.internal.match;
+
+import dev.herald.internal.geo.GeoPoint;
+import dev.herald.internal.geo.GeoPoints;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * One thread's working memory for matching one document, reused from document to document so the
+ * common path allocates nothing. Every entry is stamped with the current epoch, so nothing is cleared
+ * between documents, and with its owner object, so an id reused by a concurrent writer is never
+ * mistaken for the old one.
+ *
+ * <p>Not thread-safe: one per thread and nesting level ({@link #child} serves nested matches).
+ */
+final class Scratch {
+  private static final GeoPoint UNREADABLE = new GeoPoint(Double.NaN, Double.NaN);
+
+  private int epoch;
+
+  // The flattened document: value per path node.
+  private int[] nodeEpoch = new int[64];
+  private Object[] nodeOwner = new Object[64];
+  private Object[] nodeValue = new Object[64];
+  private int[] pointEpoch = new int[64];
+  private GeoPoint[] nodePoint = new GeoPoint[64];
+  PathNode[] probe = new PathNode[16];
+  int probeCount;
+
+  // Memoized condition results.
+  private int[] condEpoch = new int[64];
+  private Object[] condOwner = new Object[64];
+  private boolean[] condResult = new boolean[64];
+
+  // Filters already emitted for this document.
+  private int[] filterEpoch = new int[64];
+  private Object[] filterOwner = new Object[64];
+  FilterRecord[] out = new FilterRecord[16];
+  int outCount;
+
+  /** The number being stabbed in a range index, for the exact test of candidates. */
+  Number number;
+  /** Set while matching: what the index visitors act on. */
+  Partition partition;
+
+  final Consumer<Condition> hit = c -> partition.hit(this, c);
+  final Consumer<Condition> rangeHit = c -> {
+    if (((dev.herald.internal.filter.RangeSpec) c.spec).contains(number)) {
+      partition.hit(this, c);
+    }
+  };
+
+  boolean inUse;
+  private Scratch child;
+
+  /** Starts a new document. */
+  void begin() {
+    if (++epoch == 0) {
+      Arrays.fill(nodeEpoch, 0);
+      Arrays.fill(pointEpoch, 0);
+      Arrays.fill(condEpoch, 0);
+      Arrays.fill(filterEpoch, 0);
+      epoch = 1;
+    }
+    probeCount = 0;
+    outCount = 0;
+  }
+
+  /** Ends a document: drops references so no document outlives its match. */
+  void end() {
+    Arrays.fill(out, 0, outCount, null);
+    for (int i = 0; i < probeCount; i++) {
+      probe[i] = null;
+    }
+    number = null;
+    partition = null;
+  }
+
+  /** A scratch for a match nested in this one (select queries, sinks that match again). */
+  Scratch child() {
+    if (child == null) {
+      child = new Scratch();
+    }
+    return child;
+  }
+
+  // ---- the flattened document ----------------------------------------------------------------
+
+  void set(PathNode node, Object canonicalValue) {
+    int id = node.id;
+    if (id >= nodeEpoch.length) {
+      growNodes(id);
+    }
+    boolean fresh = nodeEpoch[id] != epoch || nodeOwner[id] != node;
+    nodeEpoch[id] = epoch;
+    nodeOwner[id] = node;
+    nodeValue[id] = canonicalValue;
+    if (!fresh) {
+      pointEpoch[id] = 0; // a later key replaced the value: forget its parsed point
+    } else if (node.probed) {
+      if (probeCount == probe.length) {
+        probe = Arrays.copyOf(probe, probeCount * 2);
+      }
+      probe[probeCount++] = node;
+    }
+  }
+
+  boolean isPresent(PathNode node) {
+    int id = node.id;
+    return id < nodeEpoch.length && nodeEpoch[id] == epoch && nodeOwner[id] == node;
+  }
+
+  /** The value at a present node (call {@link #isPresent} first). */
+  Object value(PathNode node) {
+    return nodeValue[node.id];
+  }
+
+  /** The geopoint at a present node, parsed once per document; null when unreadable. */
+  GeoPoint point(PathNode node) {
+    int id = node.id;
+    if (pointEpoch[id] == epoch) {
+      GeoPoint p = nodePoint[id];
+      return p == UNREADABLE ? null : p;
+    }
+    GeoPoint p = GeoPoints.parse(nodeValue[id]);
+    pointEpoch[id] = epoch;
+    nodePoint[id] = p == null ? UNREADABLE : p;
+    return p;
+  }
+
+  private void growNodes(int id) {
+    int n = Math.max(id + 1, nodeEpoch.length * 2);
+    nodeEpoch = Arrays.copyOf(nodeEpoch, n);
+    nodeOwner = Arrays.copyOf(nodeOwner, n);
+    nodeValue = Arrays.copyOf(nodeValue, n);
+    pointEpoch = Arrays.copyOf(pointEpoch, n);
+    nodePoint = Arrays.copyOf(nodePoint, n);
+  }
+
+  // ---- condition memo ------------------------------------------------------------------------
+
+  /** 1 or 0 when the condition was already tested on this document, else -1. */
+  int memo(Condition c) {
+    int s = c.slot;
+    if (s < condEpoch.length && condEpoch[s] == epoch && condOwner[s] == c) {
+      return condResult[s] ? 1 : 0;
+    }
+    return -1;
+  }
+
+  void remember(Condition c, boolean result) {
+    int s = c.slot;
+    if (s >= condEpoch.length) {
+      int n = Math.max(s + 1, condEpoch.length * 2);
+      condEpoch = Arrays.copyOf(condEpoch, n);
+      condOwner = Arrays.copyOf(condOwner, n);
+      condResult = Arrays.copyOf(condResult, n);
+    }
+    condEpoch[s] = epoch;
+    condOwner[s] = c;
+    condResult[s] = result;
+  }
+
+  // ---- output --------------------------------------------------------------------------------
+
+  /** Adds a matching filter unless it was already emitted for this document. */
+  void emit(FilterRecord f) {
+    int s = f.slot;
+    if (s >= filterEpoch.length) {
+      int n = Math.max(s + 1, filterEpoch.length * 2);
+      filterEpoch = Arrays.copyOf(filterEpoch, n);
+      filterOwner = Arrays.copyOf(filterOwner, n);
+    }
+    if (filterEpoch[s] == epoch && filterOwner[s] == f) {
+      return;
+    }
+    filterEpoch[s] = epoch;
+    filterOwner[s] = f;
+    if (outCount == out.length) {
+      out = Arrays.copyOf(out, outCount * 2);
+    }
+    out[outCount++] = f;
+  }
+}
