@@ -12,11 +12,11 @@ import java.util.function.Consumer;
  * entirely above to the right one. A node's intervals occupy the slots {@code [start[n],
  * start[n + 1])}: {@link #items} and {@link #lo} hold them sorted by lo (then by identity hash, so
  * the writer can find an item again by binary search), and {@link #hi} holds the same intervals'
- * upper bounds sorted ascending, with {@link #hiSlot} pointing back at each one's slot. A stab below
- * the center scans the lo-sorted slice from the front while {@code lo <= x}; above it, the hi-sorted
- * slice from the back while {@code hi >= x}; both compare doubles in place without touching items. A
- * set of at most {@link #LEAF_SIZE} intervals becomes a leaf instead: its {@link #hi} entries stay
- * in slot order, and a stab checks both bounds of each.
+ * upper bounds sorted ascending (then by slot), with {@link #hiSlot} pointing back at each one's
+ * slot. A stab below the center scans the lo-sorted slice from the front while {@code lo <= x};
+ * above it, the hi-sorted slice from the back while {@code hi >= x}; both compare doubles in place
+ * without touching items. A set of at most {@link #LEAF_SIZE} intervals becomes a leaf instead: its
+ * {@link #hi} entries stay in slot order, and a stab checks both bounds of each.
  *
  * <p>Each level holds at most one copy of a given item. Centers are median lower bounds, so the
  * depth is at most about log2(n / LEAF_SIZE) + 1 and a stab costs O(log n + k) for k hits.
@@ -131,10 +131,10 @@ final class StaticIntervalTree<T> {
   }
 
   /**
-   * The slot of {@code item}, stored with lower bound {@code lo} and not removed, or -1. The bounds
-   * lead to the one node that can hold it (the build's own placement rule); the identity hash then
-   * finds it by binary search among that node's intervals sharing the lower bound. O(depth + log n)
-   * plus the rare identity-hash collisions.
+   * The slot of {@code item} stored with these bounds and not removed yet, or -1. The bounds lead to
+   * the one node that can hold it (the build's own placement rule); the identity hash then finds it
+   * by binary search among that node's intervals sharing the lower bound, and a second search in the
+   * hi-sorted slice checks the upper bound. O(depth + log n) plus rare identity-hash collisions.
    */
   int find(Object item, double lo, double hi, int identityHash) {
     int n = center.length == 0 ? NONE : 0;
@@ -150,9 +150,30 @@ final class StaticIntervalTree<T> {
           continue;
         }
       }
-      return findInSlice(item, lo, identityHash, start[n], start[n + 1]);
+      int from = start[n];
+      int to = start[n + 1];
+      int slot = findInSlice(item, lo, identityHash, from, to);
+      return slot >= 0 && hasUpperBound(n, slot, hi, from, to) ? slot : -1;
     }
     return -1;
+  }
+
+  /** Whether the interval in {@code slot} of node n has upper bound {@code key}. */
+  private boolean hasUpperBound(int n, int slot, double key, int from, int to) {
+    if (left[n] == LEAF) {
+      return hi[slot] == key;
+    }
+    int a = from;
+    int b = to;
+    while (a < b) { // the hi-sorted slice is ordered by (hi, slot)
+      int m = (a + b) >>> 1;
+      if (hi[m] < key || (hi[m] == key && hiSlot[m] < slot)) {
+        a = m + 1;
+      } else {
+        b = m;
+      }
+    }
+    return a < to && hi[a] == key && hiSlot[a] == slot;
   }
 
   private int findInSlice(Object item, double key, int hash, int from, int to) {
@@ -299,6 +320,7 @@ final class StaticIntervalTree<T> {
           owned++;
         }
       }
+      // Sorted by (hi, slot): find() relies on the slot tie-break to locate one interval.
       IntervalSort.sort(keys, payloads, 0, owned, scratchKeys, scratchPayloads);
       int first = start[n];
       for (int j = 0; j < owned; j++) {

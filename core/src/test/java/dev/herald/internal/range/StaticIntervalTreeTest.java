@@ -58,6 +58,9 @@ class StaticIntervalTreeTest {
         for (int i = 0; i < n; i++) {
           int slot = tree.find(items[i], lo[i], hi[i], System.identityHashCode(items[i]));
           assertThat(slot >= 0).as("round %d find %d", round, i).isEqualTo(!dead[i]);
+          double otherHi = hi[i] == Double.POSITIVE_INFINITY ? Double.MAX_VALUE : hi[i] + 0.25;
+          assertThat(tree.find(items[i], lo[i], otherHi, System.identityHashCode(items[i])))
+              .as("round %d find %d with another upper bound", round, i).isEqualTo(-1);
           if (slot >= 0 && r.nextInt(3) == 0) {
             tree.kill(slot);
             dead[i] = true;
