@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * about 30 bytes per interval beyond the item (one reference, both bounds, one back pointer, node
  * arrays); a rebuild briefly needs about 100 bytes per merged interval.
  *
- * <p>Bounds are compared as doubles with {@code <=}: -0.0 and 0.0 are the same bound.
+ * <p>Bounds are only ever compared with {@code <}, {@code <=} and {@code ==} (sorting included), so
+ * -0.0 and 0.0 are the same bound, whether stabbed, stored or named on removal.
  *
  * <p>Thread-safety: any number of threads may {@link #stab} while one thread at a time adds or
  * removes (the caller serializes writers); a query never blocks. Readers see an immutable {@link
@@ -66,10 +67,9 @@ public final class RangeIndex<T> {
         his = Arrays.copyOf(his, capacity);
       }
     }
-    // Adding 0.0 turns -0.0 into 0.0, so equal bounds are also equal to Double.compare and ==.
     items[n] = item;
-    los[n] = lo + 0.0;
-    his[n] = hi + 0.0;
+    los[n] = lo;
+    his[n] = hi;
     levels = new Levels<>(items, los, his, n + 1, trees, current.size + 1);
   }
 
@@ -78,8 +78,6 @@ public final class RangeIndex<T> {
     if (item == null || !(lo <= hi)) {
       return;
     }
-    lo += 0.0;
-    hi += 0.0;
     Levels<T> current = levels;
     for (int i = 0; i < current.tailCount; i++) {
       if (current.tailItems[i] == item && current.tailLo[i] == lo && current.tailHi[i] == hi) {

@@ -61,8 +61,8 @@ final class StaticIntervalTree<T> {
 
   /**
    * Builds a tree over the first {@code count} entries of the parallel arrays, which are left
-   * untouched. Bounds must be ordered ({@code lo <= hi}), without NaN or negative zero. Costs O(n
-   * log n) time and about 100 bytes per entry of transient memory.
+   * untouched. Bounds must be ordered ({@code lo <= hi}), hence not NaN. Costs O(n log n) time and
+   * about 100 bytes per entry of transient memory.
    */
   static <T> StaticIntervalTree<T> build(Object[] items, double[] lo, double[] hi, int count) {
     return new Builder(items, lo, hi, count).build();
