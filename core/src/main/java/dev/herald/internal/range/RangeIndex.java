@@ -15,11 +15,11 @@ import java.util.function.Consumer;
  * built from scratch. Level i holds at most {@value #TAIL_CAPACITY}·2^i intervals, so there are
  * O(log n) levels and each interval is rebuilt O(log n) times over its life. Removing an interval
  * from a level only marks it; a level more than half marked is rebuilt without the marks (or
- * dropped), which keeps removals amortized O(log² n) and marked slots below half of the memory.
+ * dropped), which costs O(log n) amortized per removal and keeps marked slots below half of a level.
  *
  * <p>Costs: a stab visits one root-to-leaf path per level and scans only matching entries, O(log² n
  * + k) for k hits, allocating nothing. An add is amortized O(log² n) (sorting during rebuilds); a
- * remove is O(log² n) to find the interval from its bounds, plus the amortized rebuild. Memory is
+ * remove is O(log² n), mostly binary searches to find the interval from its bounds. Memory is
  * about 30 bytes per interval beyond the item (one reference, both bounds, one back pointer, node
  * arrays); a rebuild briefly needs about 100 bytes per merged interval.
  *
@@ -126,6 +126,7 @@ public final class RangeIndex<T> {
     }
   }
 
+  /** Intervals present; exact for the writer, a recent value for other threads. */
   public int size() {
     return levels.size;
   }
