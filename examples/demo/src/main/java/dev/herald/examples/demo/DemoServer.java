@@ -242,6 +242,7 @@ public final class DemoServer implements AutoCloseable {
 
     Page() throws IOException {
       files.put("/", resource("index.html"));
+      files.put("/index.html", files.get("/"));
       files.put("/app.js", resource("app.js"));
       files.put("/style.css", resource("style.css"));
     }

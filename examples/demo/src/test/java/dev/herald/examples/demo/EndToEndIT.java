@@ -35,4 +35,10 @@ class EndToEndIT {
   void kuzzleSdk7WorksUnchanged() throws Exception {
     assertThat(NodeScripts.run("sdk.js", 90, demo.webSocketUri().toString())).contains("kuzzle-sdk: ok");
   }
+
+  @Test
+  void thePageShowsNotificationsInHeadlessChromium() throws Exception {
+    NodeScripts.chromium();
+    assertThat(NodeScripts.run("page.js", 120, demo.pageUri().toString())).containsIgnoringCase("ok");
+  }
 }
