@@ -15,7 +15,8 @@ import java.util.List;
  * <ul>
  *   <li>a top-level {@code |} abandons extraction (the pattern is always run);</li>
  *   <li>a top-level {@code (?flags)} or {@code \Q...\E} stops collecting (earlier runs stand, since
- *       flags change only what follows); groups, classes, {@code .}, assertions and escapes other
+ *       flags change only what follows), except that a repetition right after {@code (?i)} or an
+ *       empty {@code \Q\E} abandons extraction (it applies to whatever precedes them); groups, classes, {@code .}, assertions and escapes other
  *       than escaped ASCII punctuation end the current run;</li>
  *   <li>{@code ?}, {@code *} and {@code {0,..}} drop the preceding character; {@code +} and
  *       {@code {n>=1,..}} keep it but end the run;</li>
@@ -31,7 +32,7 @@ final class LiteralPlan {
   /** Longest literal checked before running RE2J: keeps the naive search cheap. */
   static final int MAX_CHECK = 32;
 
-  static final LiteralPlan ALWAYS = new LiteralPlan(Route.ALWAYS, false, 0, 0L, null);
+  static final LiteralPlan ALWAYS = new LiteralPlan(Route.ALWAYS, false, 0, 0L, null, false);
 
   final Route route;
   /** Whether keys and check are case-folded (flag {@code i}). */
@@ -45,13 +46,20 @@ final class LiteralPlan {
    * PREFIX, the string starts with it; for TRIGRAM, the string contains it.
    */
   final String check;
+  /**
+   * Whether finding the key and the check decides the match, so RE2J need not run: the pattern is
+   * nothing but this literal (after an optional anchor). Under flag {@code i} only when the literal
+   * has no 'i', the one letter whose fold class is wider than RE2's (U+0130, U+0131).
+   */
+  final boolean exact;
 
-  private LiteralPlan(Route route, boolean folded, int prefixLength, long key, String check) {
+  private LiteralPlan(Route route, boolean folded, int prefixLength, long key, String check, boolean exact) {
     this.route = route;
     this.folded = folded;
     this.prefixLength = prefixLength;
     this.key = key;
     this.check = check;
+    this.exact = exact;
   }
 
   static long trigramKey(char a, char b, char c) {
@@ -75,7 +83,8 @@ final class LiteralPlan {
         key = (key << 16) | p.charAt(i);
       }
       String check = p.length() > len ? p.substring(0, Math.min(p.length(), 2 * MAX_CHECK)) : null;
-      return new LiteralPlan(Route.PREFIX, caseInsensitive, len, key, check);
+      boolean exact = runs.pure && p.length() <= 2 * MAX_CHECK && exactUnderFolding(p, caseInsensitive);
+      return new LiteralPlan(Route.PREFIX, caseInsensitive, len, key, check, exact);
     }
     String bestRun = null;
     int bestAt = -1;
@@ -99,7 +108,12 @@ final class LiteralPlan {
       int from = Math.max(0, Math.min(bestAt, bestRun.length() - MAX_CHECK));
       check = bestRun.substring(from, Math.min(bestRun.length(), from + MAX_CHECK));
     }
-    return new LiteralPlan(Route.TRIGRAM, caseInsensitive, 0, key, check);
+    boolean exact = runs.pure && bestRun.length() <= MAX_CHECK && exactUnderFolding(bestRun, caseInsensitive);
+    return new LiteralPlan(Route.TRIGRAM, caseInsensitive, 0, key, check, exact);
+  }
+
+  private static boolean exactUnderFolding(String literal, boolean folded) {
+    return !folded || literal.indexOf('i') < 0;
   }
 
   /**
@@ -141,6 +155,8 @@ final class LiteralPlan {
     final List<String> all = new ArrayList<>();
     /** The run that starts right at a leading anchor, if any. */
     String prefix;
+    /** Whether the pattern is exactly one run, after an optional leading anchor. */
+    boolean pure;
 
     private final StringBuilder run = new StringBuilder();
     private int runStart = -1;
@@ -159,6 +175,10 @@ final class LiteralPlan {
       boolean collecting = true;
       boolean lastInRun = false; // whether the previous atom is the last character of the run
       boolean first = true;
+      // Whether the previous top-level token pushed nothing ("(?i)", an empty "\Q\E"): a
+      // repetition after it applies to whatever came before, even a repetition, as in "a+(?i)?".
+      boolean transparent = false;
+      boolean onlyLiterals = true; // whether every token so far went into the run (or is the anchor)
       for (RegexLexer.Kind k = lexer.next(); k != RegexLexer.Kind.END; k = lexer.next()) {
         if (lexer.confused()) {
           return null;
@@ -170,6 +190,9 @@ final class LiteralPlan {
             continue;
           }
         }
+        if (k != RegexLexer.Kind.CHAR || !collecting || !r.literal(lexer.ch())) {
+          onlyLiterals = false;
+        }
         if (depth > 0) {
           if (k == RegexLexer.Kind.OPEN) {
             depth++;
@@ -178,6 +201,8 @@ final class LiteralPlan {
           }
           continue;
         }
+        boolean afterTransparent = transparent;
+        transparent = false;
         switch (k) {
           case CHAR:
             if (collecting && r.literal(lexer.ch())) {
@@ -189,6 +214,9 @@ final class LiteralPlan {
             }
             break;
           case REPEAT:
+            if (afterTransparent) {
+              return null;
+            }
             if (lastInRun && lexer.min() == 0) {
               r.run.setLength(r.run.length() - 1);
             }
@@ -202,6 +230,7 @@ final class LiteralPlan {
             break;
           case FLAGS:
           case QUOTED:
+            transparent = k == RegexLexer.Kind.FLAGS || lexer.length() == 0;
             collecting = false;
             r.end();
             lastInRun = false;
@@ -218,6 +247,7 @@ final class LiteralPlan {
         return null;
       }
       r.end();
+      r.pure = onlyLiterals && r.all.size() == 1;
       return r;
     }
 

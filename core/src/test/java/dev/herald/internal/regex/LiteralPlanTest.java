@@ -13,6 +13,10 @@ class LiteralPlanTest {
     return LiteralPlan.of(RegexpPattern.compile(source, flags, 4096));
   }
 
+  private static RegexpPattern re(String source) {
+    return RegexpPattern.compile(source, null, 4096);
+  }
+
   private static LiteralPlan plan(String source) {
     return plan(source, null);
   }
@@ -153,6 +157,40 @@ class LiteralPlanTest {
   }
 
   @Nested
+  class Exactness {
+    @Test
+    void aLoneLiteralIsExact() {
+      assertThat(plan("^xyz", "i").exact).isTrue();
+      assertThat(plan("\\Axyz", "m").exact).isTrue();
+      assertThat(plan("^abcdefgh").exact).isTrue();
+      assertThat(plan("hello world").exact).isTrue();
+      assertThat(plan("a\\.b").exact).isTrue();
+      assertThat(plan("\u00e9t\u00e9").exact).isTrue();
+    }
+
+    @Test
+    void anythingElseIsNot() {
+      assertThat(plan("^xyz$").exact).isFalse();
+      assertThat(plan("^xyz.").exact).isFalse();
+      assertThat(plan("^xyz+").exact).isFalse();
+      assertThat(plan("xyz?").exact).isFalse();
+      assertThat(plan("^xyz", "m").exact).isFalse();
+      assertThat(plan("xyz(a)").exact).isFalse();
+      assertThat(plan("xyz\\Qa\\E").exact).isFalse();
+      assertThat(plan("xyz(?i)").exact).isFalse();
+      assertThat(plan("x\u00e9yz", "i").exact).isFalse();
+      assertThat(plan("x" + "y".repeat(40)).exact).isFalse(); // longer than the check
+    }
+
+    @Test
+    void foldedLetterIIsNeverExact() {
+      assertThat(plan("^bike", "i").exact).isFalse();
+      assertThat(plan("^bike").exact).isTrue();
+      assertThat(plan("^BOKE", "i").exact).isTrue();
+    }
+  }
+
+  @Nested
   class GivingUp {
     @Test
     void topLevelAlternation() {
@@ -173,6 +211,19 @@ class LiteralPlanTest {
       assertThat(plan("(?i)abc").route).isEqualTo(Route.ALWAYS);
       assertThat(trigramOf(plan("xyz(?i)abc"))).isEqualTo("xyz");
       assertThat(trigramOf(plan("(?i:abc)xyz"))).isEqualTo("xyz");
+    }
+
+    @Test
+    void repetitionAfterAnEmptyConstructAbandonsExtraction() {
+      // Found by the randomized test: RE2 reads "a(?i)?" as an optional 'a', and "a+(?i)?" as an
+      // optional "a+", because "(?i)" pushes nothing.
+      assertThat(re("^xa(?i)?y").matches("xy")).isTrue();
+      assertThat(plan("^xa(?i)?y").route).isEqualTo(Route.ALWAYS);
+      assertThat(re("xyz+(?i)?").matches("xy")).isTrue();
+      assertThat(plan("xyz+(?i)?").route).isEqualTo(Route.ALWAYS);
+      assertThat(re("^xa\\Q\\E*y").matches("xy")).isTrue();
+      assertThat(plan("^xa\\Q\\E*y").route).isEqualTo(Route.ALWAYS);
+      assertThat(prefixOf(plan("^xa\\Qb\\E*y"))).isEqualTo("xa");
     }
 
     @Test
