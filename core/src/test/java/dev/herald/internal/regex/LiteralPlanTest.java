@@ -262,15 +262,27 @@ class LiteralPlanTest {
       String text = all.toString();
       for (char c = 0x20; c < 0x7f; c++) {
         Matcher m = Pattern.compile(Pattern.quote(String.valueOf(c)), Pattern.CASE_INSENSITIVE).matcher(text);
-        int found = 0;
+        java.util.Set<Character> re2Class = new java.util.TreeSet<>();
         while (m.find()) {
           String hit = m.group();
           assertThat(hit).as("match of %s", c).hasSize(1);
           assertThat(CaseFold.fold(hit.charAt(0))).as("fold of U+%04X vs %s", (int) hit.charAt(0), c)
               .isEqualTo(CaseFold.fold(c));
-          found++;
+          re2Class.add(hit.charAt(0));
         }
-        assertThat(found).isGreaterThanOrEqualTo(1);
+        // The converse makes lone literals exact: the fold class is RE2's, except for 'i'.
+        java.util.Set<Character> foldClass = new java.util.TreeSet<>();
+        for (int i = 0; i < text.length(); i++) {
+          if (CaseFold.fold(text.charAt(i)) == CaseFold.fold(c)) {
+            foldClass.add(text.charAt(i));
+          }
+        }
+        if (CaseFold.fold(c) == 'i') {
+          assertThat(foldClass).containsExactlyInAnyOrder('i', 'I', '\u0130', '\u0131');
+          assertThat(re2Class).containsExactlyInAnyOrder('i', 'I');
+        } else {
+          assertThat(foldClass).as("fold class of %s", c).isEqualTo(re2Class);
+        }
       }
     }
 
