@@ -1,6 +1,8 @@
 package dev.herald.internal.regex;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
@@ -19,7 +21,8 @@ import java.util.function.Consumer;
  * <p>Cost of a query on a string of length n: one table probe per prefix length in use (1 to 4),
  * plus one or two probes per position for the trigrams (or, for long strings when few trigrams are
  * filed, one substring search per filed trigram), plus a literal check and one RE2J run per
- * candidate; always-run patterns are run every time. Equal patterns share one entry, run at most
+ * candidate (no RE2J run when the pattern is a plain literal); always-run patterns are run every
+ * time. Equal patterns share one entry, run at most
  * once per query. Memory: one compiled pattern per distinct pattern plus a few slots per item.
  *
  * <p>Items are kept by {@code equals}: adding an item already present under an equal pattern does
@@ -91,6 +94,7 @@ public final class RegexpIndex<T> {
 
   /** Writer only. Files {@code item} under {@code pattern}; a no-op when it is already there. */
   public void add(T item, RegexpPattern pattern) {
+    Objects.requireNonNull(item, "item");
     Entry e = entries.get(pattern);
     if (e == null) {
       e = new Entry(pattern, LiteralPlan.of(pattern));
@@ -106,7 +110,7 @@ public final class RegexpIndex<T> {
   /** Writer only. Removes {@code item} from {@code pattern}; a no-op when it is not there. */
   public void remove(T item, RegexpPattern pattern) {
     Entry e = entries.get(pattern);
-    if (e == null) {
+    if (e == null || item == null) {
       return;
     }
     Snapshot left = e.items.without(item);
@@ -173,8 +177,9 @@ public final class RegexpIndex<T> {
       searchEachKey(value, wantFolded, hits);
       return;
     }
+    // A trigram may occur many times, but its entries must run once: hits go through a set of
+    // visited keys, claimed only once something is found, so most queries never touch it.
     VisitedKeys visited = null;
-    boolean ownVisited = false;
     try {
       long raw = 0;
       long folded = 0;
@@ -184,46 +189,35 @@ public final class RegexpIndex<T> {
         if (wantFolded) {
           folded = ((folded << 16) | CaseFold.fold(c)) & TRIGRAM_MASK;
         }
-        if (i < 2) {
-          continue;
-        }
-        for (int kind = 0; kind < 2; kind++) {
-          long key;
-          if (kind == 0) {
-            if (!wantRaw) {
-              continue;
-            }
-            key = raw;
-          } else {
-            if (!wantFolded) {
-              continue;
-            }
-            key = folded | FOLDED_TRIGRAM;
+        if (i >= 2) {
+          if (wantRaw) {
+            visited = probeTrigram(raw, visited, value, hits);
           }
-          Snapshot bucket = trigrams.get(key);
-          if (bucket == null) {
-            continue;
-          }
-          // A trigram may occur many times; its entries must run once. The set is only needed
-          // once something is found, so most queries never touch it.
-          if (visited == null) {
-            visited = VISITED.get();
-            ownVisited = visited.claim();
-            if (!ownVisited) {
-              visited = new VisitedKeys(); // re-entrant query from a callback
-              visited.claim();
-            }
-          }
-          if (visited.firstVisit(key)) {
-            visitAll(bucket, value, hits);
+          if (wantFolded) {
+            visited = probeTrigram(folded | FOLDED_TRIGRAM, visited, value, hits);
           }
         }
       }
     } finally {
-      if (visited != null && ownVisited) {
+      if (visited != null) {
         visited.release();
       }
     }
+  }
+
+  /** Runs the entries filed under {@code key} unless done already; returns the visited set. */
+  private VisitedKeys probeTrigram(long key, VisitedKeys visited, String value, Consumer<? super T> hits) {
+    Snapshot bucket = trigrams.get(key);
+    if (bucket == null) {
+      return visited;
+    }
+    if (visited == null) {
+      visited = VisitedKeys.claim();
+    }
+    if (visited.firstVisit(key)) {
+      visitAll(bucket, value, hits);
+    }
+    return visited;
   }
 
   /** Looks for each filed trigram in the string, instead of looking up each of its positions. */
@@ -338,18 +332,22 @@ public final class RegexpIndex<T> {
     private int count;
     private boolean busy;
 
-    /** Starts a query; false when the set is already in use on this thread. */
-    boolean claim() {
-      if (busy) {
-        return false;
+    /**
+     * This thread's set, emptied, or a fresh one when a query is already using it (a query made
+     * from within a callback of another).
+     */
+    static VisitedKeys claim() {
+      VisitedKeys v = VISITED.get();
+      if (v.busy) {
+        v = new VisitedKeys();
       }
-      busy = true;
-      count = 0;
-      if (++generation == 0) {
-        java.util.Arrays.fill(stamps, 0);
-        generation = 1;
+      v.busy = true;
+      v.count = 0;
+      if (++v.generation == 0) {
+        Arrays.fill(v.stamps, 0);
+        v.generation = 1;
       }
-      return true;
+      return v;
     }
 
     void release() {
