@@ -84,6 +84,17 @@ class RegexpIndexRandomizedTest {
     if (r < 86) {
       return "x{,2}";
     }
+    if (r < 89) {
+      // Longer than the literal checks, which look at 32 characters at most.
+      StringBuilder b = new StringBuilder();
+      while (b.length() < 30 + random.nextInt(40)) {
+        b.append(pick(PATTERN_CHARS));
+      }
+      return b.toString();
+    }
+    if (r < 91 && depth < 2) {
+      return "(?P<g" + depth + ">" + sequence(depth + 1) + ")";
+    }
     return literalRun();
   }
 
