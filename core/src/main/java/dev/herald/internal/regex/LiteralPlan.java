@@ -16,8 +16,9 @@ import java.util.List;
  *   <li>a top-level {@code |} abandons extraction (the pattern is always run);</li>
  *   <li>a top-level {@code (?flags)} or {@code \Q...\E} stops collecting (earlier runs stand, since
  *       flags change only what follows), except that a repetition right after {@code (?i)} or an
- *       empty {@code \Q\E} abandons extraction (it applies to whatever precedes them); groups, classes, {@code .}, assertions and escapes other
- *       than escaped ASCII punctuation end the current run;</li>
+ *       empty {@code \Q\E} abandons extraction (it applies to whatever precedes them);</li>
+ *   <li>groups (skipped whole), classes, {@code .}, assertions and escapes other than escaped
+ *       ASCII punctuation end the current run;</li>
  *   <li>{@code ?}, {@code *} and {@code {0,..}} drop the preceding character; {@code +} and
  *       {@code {n>=1,..}} keep it but end the run;</li>
  *   <li>with flag {@code i} only printable ASCII characters are literal (folded with {@link
