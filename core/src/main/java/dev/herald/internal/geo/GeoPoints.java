@@ -74,7 +74,7 @@ public final class GeoPoints {
       return ((Number) value).doubleValue();
     }
     if (value instanceof String) {
-      return parseFloat((String) value);
+      return parseJsFloat((String) value);
     }
     return Double.NaN;
   }
@@ -147,7 +147,7 @@ public final class GeoPoints {
    * decimal literal ({@code [+-]? (Infinity | digits [. digits?] [e [+-]? digits] | . digits [e ...])});
    * NaN when there is none.
    */
-  static double parseFloat(String s) {
+  static double parseJsFloat(String s) {
     int n = s.length();
     int i = 0;
     while (i < n && isJsWhiteSpace(s.charAt(i))) {
