@@ -1,7 +1,7 @@
 package dev.herald.internal.geo;
 
 /**
- * Geodesic computations on the WGS84 ellipsoid. Stateless and thread-safe; nothing is allocated.
+ * Geodesic computations on the WGS84 ellipsoid. Stateless and thread-safe.
  *
  * <p>{@link #distance} solves the inverse problem with Vincenty's iteration (a few iterations, well
  * under a microsecond), and falls back, for the nearly antipodal pairs where that iteration does not
@@ -36,6 +36,9 @@ public final class Geodesy {
    * nearly antipodal ones included.
    */
   public static double distance(double lat1, double lon1, double lat2, double lon2) {
+    if (lat1 == lat2 && Math.abs(lat1) == 90) {
+      return 0; // one pole, whatever the longitudes (which rounding would otherwise see)
+    }
     double d = vincenty(lat1, lon1, lat2, lon2);
     return Double.isNaN(d) ? robustDistance(lat1, lon1, lat2, lon2) : d;
   }
