@@ -45,7 +45,7 @@ final class Annulus extends GeoShape {
   }
 
   @Override
-  boolean contains(Probe p) {
+  boolean test(Probe p) {
     double chord2 = p.chord2(centre.x, centre.y, centre.z);
     if (chord2 > surelyBeyondTo || chord2 < surelyWithinFrom) {
       return false;

@@ -2,7 +2,8 @@ package dev.herald.internal.geo;
 
 /**
  * A latitude/longitude box (geoBoundingBox): latitudes in [bottom, top], longitudes from left
- * eastwards to right, modulo 360, all edges inclusive. Immutable.
+ * eastwards to right, modulo 360, all edges inclusive. A pole has every longitude, so a box that
+ * reaches a pole holds it whatever longitude the point gives. Immutable.
  */
 final class BoundingBox extends GeoShape {
   private final double top;
@@ -58,8 +59,8 @@ final class BoundingBox extends GeoShape {
   }
 
   @Override
-  boolean contains(Probe p) {
+  boolean test(Probe p) {
     return p.lat >= bottom && p.lat <= top
-        && (allLongitudes || eastward(p.rawLon - left) <= width);
+        && (allLongitudes || Math.abs(p.lat) == 90 || eastward(p.rawLon - left) <= width);
   }
 }

@@ -32,7 +32,7 @@ final class Circle extends GeoShape {
   }
 
   @Override
-  boolean contains(Probe p) {
+  boolean test(Probe p) {
     double chord2 = p.chord2(centre.x, centre.y, centre.z);
     if (chord2 < surelyInside) {
       return true;

@@ -109,7 +109,7 @@ public final class GeoIndex<T> {
           Object[] items = bucket.items;
           GeoShape[] shapes = bucket.shapes;
           for (int i = 0; i < n; i++) {
-            if (shapes[i].contains(probe)) {
+            if (shapes[i].test(probe)) {
               hits.accept((T) items[i]);
             }
           }

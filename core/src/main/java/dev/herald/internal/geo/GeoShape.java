@@ -91,11 +91,11 @@ public abstract class GeoShape {
    */
   public final boolean contains(GeoPoint p) {
     Probe probe = new Probe();
-    return probe.set(p) && contains(probe);
+    return probe.set(p) && test(probe);
   }
 
   /** The test on a point already read into a probe; the probe is valid. */
-  abstract boolean contains(Probe p);
+  abstract boolean test(Probe p);
 
   /** A box that holds the whole shape, for indexing. */
   abstract Bounds bounds();

@@ -92,7 +92,7 @@ final class Polygon extends GeoShape {
   }
 
   @Override
-  boolean contains(Probe p) {
+  boolean test(Probe p) {
     if (!holdsPole && (p.lat < minLat || p.lat > maxLat)) {
       return false;
     }
