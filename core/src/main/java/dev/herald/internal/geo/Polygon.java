@@ -300,6 +300,8 @@ final class Polygon extends GeoShape {
         }
         // Over the nearer pole: down one meridian and up the opposite one.
         Vertex pole = new Vertex(a.lat + b.lat > 0 ? 90 : -90, 0);
+        minLat = Math.min(minLat, pole.lat);
+        maxLat = Math.max(maxLat, pole.lat);
         addEdge(a, pole, 0);
         turnAroundPole(pole.lat > 0, a.lon, b.lon);
         addEdge(pole, b, 0);
@@ -343,9 +345,16 @@ final class Polygon extends GeoShape {
     private void addEdge(Vertex a, Vertex b, double step) {
       double[] u = unit(a);
       double[] v = unit(b);
-      double cx = u[1] * v[2] - u[2] * v[1];
-      double cy = u[2] * v[0] - u[0] * v[2];
-      double cz = u[0] * v[1] - u[1] * v[0];
+      // (u − v) × (u + v) = 2 u × v, without the cancellation that u × v suffers on short edges.
+      double dx = u[0] - v[0];
+      double dy = u[1] - v[1];
+      double dz = u[2] - v[2];
+      double sx = u[0] + v[0];
+      double sy = u[1] + v[1];
+      double sz = u[2] + v[2];
+      double cx = dy * sz - dz * sy;
+      double cy = dz * sx - dx * sz;
+      double cz = dx * sy - dy * sx;
       double norm = Math.sqrt(cx * cx + cy * cy + cz * cz);
       cx /= norm;
       cy /= norm;
