@@ -28,6 +28,9 @@ public final class GeoIndex<T> {
   /** The finest level: cells of 180/2^24 degrees, about 1.2 m. */
   static final int MAX_LEVEL = 24;
 
+  /** The longitude at which points at a pole are looked up. */
+  private static final double POLE_LONGITUDE = 0;
+
   private static final ThreadLocal<Probe> PROBES = ThreadLocal.withInitial(Probe::new);
 
   private final LongTable<Bucket> cells = new LongTable<>();
@@ -100,7 +103,8 @@ public final class GeoIndex<T> {
     probe.busy = true;
     try {
       double latUnit = latUnit(probe.lat);
-      double lonUnit = lonUnit(probe.lon);
+      // A pole has every longitude: it is looked up at one, under which shapes reaching it are filed.
+      double lonUnit = lonUnit(Math.abs(probe.lat) == 90 ? POLE_LONGITUDE : probe.lon);
       for (int m = mask; m != 0; m &= m - 1) {
         int level = Integer.numberOfTrailingZeros(m);
         Bucket bucket = cells.get(key(level, row(latUnit, level), column(lonUnit, level)));
@@ -158,26 +162,38 @@ public final class GeoIndex<T> {
             0, column(lonUnit(Math.min(east - 360, 180)), level)};
       }
     }
-    long[] keys = new long[16];
+    int columnCount = 0;
+    for (int r = 0; r < ranges.length; r += 2) {
+      columnCount += ranges[r + 1] - ranges[r] + 1;
+    }
+    long[] keys = new long[(lastRow - firstRow + 1) * columnCount + 2];
     int count = 0;
     for (int row = firstRow; row <= lastRow; row++) {
       for (int r = 0; r < ranges.length; r += 2) {
         for (int column = ranges[r]; column <= ranges[r + 1]; column++) {
-          long key = key(level, row, column);
-          boolean seen = false;
-          for (int i = 0; i < count; i++) {
-            seen |= keys[i] == key;
-          }
-          if (!seen) {
-            if (count == keys.length) {
-              keys = java.util.Arrays.copyOf(keys, count * 2);
-            }
-            keys[count++] = key;
-          }
+          count = addOnce(keys, count, key(level, row, column));
         }
       }
     }
+    int poleColumn = column(lonUnit(POLE_LONGITUDE), level);
+    if (b.north >= 90) {
+      count = addOnce(keys, count, key(level, lastRow, poleColumn));
+    }
+    if (b.south <= -90) {
+      count = addOnce(keys, count, key(level, firstRow, poleColumn));
+    }
     return java.util.Arrays.copyOf(keys, count);
+  }
+
+  /** Appends a key unless present. */
+  private static int addOnce(long[] keys, int count, long key) {
+    for (int i = 0; i < count; i++) {
+      if (keys[i] == key) {
+        return count;
+      }
+    }
+    keys[count] = key;
+    return count + 1;
   }
 
   private static double latUnit(double lat) {
