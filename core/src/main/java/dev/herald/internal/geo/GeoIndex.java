@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * <p>Level k cuts the globe into square cells of 180/2^k degrees (2^k rows, 2^(k+1) columns), for k
  * from 0 to {@value #MAX_LEVEL} (about 1 m). An item is filed under the cells that its shape's
  * conservative bounding box touches, at the finest level whose cells are at least as large as the
- * box: at most 2 x 2 cells. A query visits, at each level in use, the one cell holding the point, and
+ * box: at most 2 x 2 cells, plus, for a box that reaches a pole, the cell where points at that pole
+ * are looked up. A query visits, at each level in use, the one cell holding the point, and
  * runs the exact test on the items found there; since an item lives at one level only, it is found
  * (and reported) at most once. Cells are kept in a {@link LongTable} keyed by (level, row, column).
  *
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * query's callback allocates one small probe).
  *
  * <p>Cost: a query costs one table lookup per level in use plus the exact tests of the candidates; an
- * add or a remove costs at most four lookups plus copying the arrays of the cells it changes.
+ * add or a remove costs a few lookups plus, at worst, copying the arrays of the cells it changes.
  */
 public final class GeoIndex<T> {
   /** The finest level: cells of 180/2^24 degrees, about 1.2 m. */

@@ -107,9 +107,11 @@ final class Polygon extends GeoShape {
         return true;
       }
       if (d * direction[i] < 0) {
+        // lon and west are in [-180, 180), so one turn brings the offset into [0, 360); it is then
+        // computed exactly as the span was, so the meridian of the east end is exactly excluded.
         double offset = lon - west[i];
         if (offset < 0) {
-          offset += 360; // both in [-180, 180): exact where it matters, see eastward()
+          offset += 360;
         }
         if (offset < span[i]) {
           odd = !odd;
@@ -135,7 +137,9 @@ final class Polygon extends GeoShape {
         + (nx[i] * ay[i] - ny[i] * ax[i]) * z;
     double fromEnd = (by[i] * nz[i] - bz[i] * ny[i]) * x + (bz[i] * nx[i] - bx[i] * nz[i]) * y
         + (bx[i] * ny[i] - by[i] * nx[i]) * z;
-    double dot = ax[i] * x + ay[i] * y + az[i] * z; // rules out the far side of the circle
+    // On an edge shorter than the tolerance, both sines are also near zero at the far side of the
+    // circle; being on the near side of the start rules that out.
+    double dot = ax[i] * x + ay[i] * y + az[i] * z;
     return fromStart >= -ON_EDGE && fromEnd >= -ON_EDGE && (dot >= 0 || fromStart > ON_EDGE);
   }
 
