@@ -60,6 +60,14 @@ public abstract class ConditionSpec implements Comparable<ConditionSpec> {
     return c;
   }
 
+  /**
+   * Forgets the cached canonical text (recomputed when asked again): the engine keeps many specs
+   * and needs their text only while normalizing.
+   */
+  public final void trim() {
+    canonical = null;
+  }
+
   @Override
   public int compareTo(ConditionSpec o) {
     return canonical().compareTo(o.canonical());

@@ -12,21 +12,24 @@ import java.util.Set;
 public final class EqualsSpec extends ConditionSpec {
   private static final int HASHED_ABOVE = 8;
 
-  private final Object[] values; // canonical scalars, sorted by ValueOrder, distinct
+  // One value (the common case) is kept alone, saving an array per condition.
+  private final Object one;
+  private final Object[] many; // canonical scalars, sorted by ValueOrder, distinct; null when one
   private final Set<Object> lookup; // for large sets
   private final int types;
   private final int hash;
 
   private EqualsSpec(String path, Object[] sortedDistinct) {
     super(path);
-    this.values = sortedDistinct;
-    this.lookup = values.length > HASHED_ABOVE ? new HashSet<>(Arrays.asList(values)) : null;
+    this.one = sortedDistinct.length == 1 ? sortedDistinct[0] : null;
+    this.many = sortedDistinct.length == 1 ? null : sortedDistinct;
+    this.lookup = sortedDistinct.length > HASHED_ABOVE ? new HashSet<>(Arrays.asList(sortedDistinct)) : null;
     int t = 0;
-    for (Object v : values) {
+    for (Object v : sortedDistinct) {
       t |= Values.type(v);
     }
     this.types = t;
-    this.hash = path.hashCode() * 31 + Arrays.hashCode(values);
+    this.hash = path.hashCode() * 31 + Arrays.hashCode(sortedDistinct);
   }
 
   /** A condition on these scalar values (canonicalized, sorted and deduplicated here). */
@@ -49,16 +52,24 @@ public final class EqualsSpec extends ConditionSpec {
     return new EqualsSpec(path, n == v.length ? v : Arrays.copyOf(v, n));
   }
 
-  /** The canonical values, sorted; do not modify. */
+  /** The canonical values, sorted (a new array when there is one value; do not modify otherwise). */
   public Object[] values() {
-    return values;
+    return many == null ? new Object[] {one} : many;
+  }
+
+  /** How many values. */
+  public int size() {
+    return many == null ? 1 : many.length;
   }
 
   public boolean contains(Object canonicalScalar) {
+    if (many == null) {
+      return one == null ? canonicalScalar == null : one.equals(canonicalScalar);
+    }
     if (lookup != null) {
       return lookup.contains(canonicalScalar);
     }
-    for (Object v : values) {
+    for (Object v : many) {
       if (v == null ? canonicalScalar == null : v.equals(canonicalScalar)) {
         return true;
       }
@@ -68,8 +79,10 @@ public final class EqualsSpec extends ConditionSpec {
 
   /** A set holding the values of this one and of {@code other} (same path). */
   public EqualsSpec union(EqualsSpec other) {
-    Object[] v = Arrays.copyOf(values, values.length + other.values.length);
-    System.arraycopy(other.values, 0, v, values.length, other.values.length);
+    Object[] a = values();
+    Object[] b = other.values();
+    Object[] v = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, v, a.length, b.length);
     return ofCanonical(path, v);
   }
 
@@ -101,7 +114,7 @@ public final class EqualsSpec extends ConditionSpec {
 
   @Override
   public int weight() {
-    return values.length;
+    return size();
   }
 
   @Override
@@ -109,6 +122,7 @@ public final class EqualsSpec extends ConditionSpec {
     out.append("[\"equals\",");
     Canonical.string(out, path);
     out.append(",[");
+    Object[] values = values();
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
         out.append(',');
@@ -120,10 +134,12 @@ public final class EqualsSpec extends ConditionSpec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EqualsSpec
-        && ((EqualsSpec) o).hash == hash
-        && ((EqualsSpec) o).path.equals(path)
-        && Arrays.equals(((EqualsSpec) o).values, values);
+    if (!(o instanceof EqualsSpec)) {
+      return false;
+    }
+    EqualsSpec e = (EqualsSpec) o;
+    return e.hash == hash && e.path.equals(path) && java.util.Objects.equals(e.one, one)
+        && Arrays.equals(e.many, many);
   }
 
   @Override

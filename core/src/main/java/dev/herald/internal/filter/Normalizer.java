@@ -189,7 +189,7 @@ public final class Normalizer {
       if (kept.isEmpty()) {
         return false;
       }
-      out.add(new Literal(kept.size() == pinned.values().length ? pinned : pinned.withValues(kept), true));
+      out.add(new Literal(kept.size() == pinned.size() ? pinned : pinned.withValues(kept), true));
       return true;
     }
 

@@ -6,9 +6,9 @@ import dev.herald.internal.filter.GeoSpec;
 /**
  * A distinct condition of a partition, shared by every conjunction that uses it. When some
  * conjunction picks it as its access condition, it is filed in its node's index of its kind, and
- * {@link #accessors} lists those conjunctions.
+ * its posting lists those conjunctions.
  */
-final class Condition extends Member {
+final class Condition extends Posting {
   final ConditionSpec spec;
   final PathNode node;
   /** Slot for per-document memoization in {@link Scratch}. */
@@ -17,13 +17,10 @@ final class Condition extends Member {
   final boolean exactOnHit;
   /** Whether a test is worth remembering for the rest of the document (regexps, geo, match, select). */
   final boolean costly;
-  final Members accessors = new Members();
 
   // Writer-only state.
   int literalRefs;
   int accessRefs;
-  /** Where the condition is filed when it gives access (a MATCH may be filed under another path). */
-  Access access;
 
   Condition(ConditionSpec spec, PathNode node, int slot) {
     this.spec = spec;
@@ -50,25 +47,6 @@ final class Condition extends Member {
     boolean r = spec instanceof GeoSpec ? ((GeoSpec) spec).test(s.point(node)) : spec.test(s.value(node));
     s.remember(this, r);
     return r;
-  }
-
-  /** Where and how an access condition is filed. */
-  static final class Access {
-    enum Index { EQUALS, ELEMENTS, EXISTS, RANGE, REGEXP, GEO, SCAN, SELECT }
-
-    final Index index;
-    final PathNode node;
-    /** For EQUALS and ELEMENTS: the keys (canonical scalars, {@link PathNode#NULL_KEY} for null). */
-    final Object[] keys;
-    /** For a MATCH filed under a deeper path: the path interned for it, released on removal. */
-    final String internedPath;
-
-    Access(Index index, PathNode node, Object[] keys, String internedPath) {
-      this.index = index;
-      this.node = node;
-      this.keys = keys;
-      this.internedPath = internedPath;
-    }
   }
 
   @Override

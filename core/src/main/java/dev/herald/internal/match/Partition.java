@@ -44,9 +44,9 @@ final class Partition {
   boolean dead; // writer only: removed from the engine, a writer must take a fresh one
 
   final PathTrie trie;
-  private final Map<ConditionSpec, Condition> conditions = new HashMap<>();
-  private final Map<Conjunction, Conjunction> conjunctions = new HashMap<>();
-  private final ConcurrentHashMap<String, FilterRecord> filters = new ConcurrentHashMap<>();
+  private final Registry<Condition> conditions = new Registry<>(c -> c.spec);
+  private final Registry<Conjunction> conjunctions = new Registry<>(c -> c);
+  private final OpenMap<String, FilterRecord> filters = new OpenMap<>();
   private final Members alwaysCandidates = new Members();
 
   Partition(String name, MatchEngine engine) {
@@ -83,7 +83,7 @@ final class Partition {
     rec = new FilterRecord(filter.id(), cs, engine.filterSlots.allocate());
     rec.refs = 1;
     for (Conjunction c : cs) {
-      c.filters.add(rec);
+      c.add(rec);
     }
     filters.put(filter.id(), rec);
     if (root == this) {
@@ -102,10 +102,10 @@ final class Partition {
     if (--rec.refs > 0) {
       return true;
     }
-    filters.remove(id);
+    filters.remove(id, rec);
     rec.dead = true;
-    for (Conjunction c : rec.conjunctions) {
-      c.filters.removedDead();
+    for (Conjunction c : rec.conjunctions()) {
+      c.removedDead();
       releaseConjunction(c);
     }
     engine.filterSlots.release(rec.slot);
@@ -125,7 +125,7 @@ final class Partition {
   }
 
   Iterable<String> ids() {
-    return filters.keySet();
+    return filters.keys();
   }
 
   int filterCount() {
@@ -142,14 +142,22 @@ final class Partition {
   }
 
   private Conjunction acquireConjunction(Literal[] literals) {
+    // Positives first: conditions[i] is positive when i < positives.
     Condition[] conds = new Condition[literals.length];
-    boolean[] positive = new boolean[literals.length];
-    for (int i = 0; i < literals.length; i++) {
-      conds[i] = acquireCondition(literals[i].spec());
-      positive[i] = literals[i].positive();
+    int positives = 0;
+    for (Literal l : literals) {
+      if (l.positive()) {
+        conds[positives++] = acquireCondition(l.spec());
+      }
     }
-    Conjunction probe = new Conjunction(conds, positive, null);
-    Conjunction existing = conjunctions.get(probe);
+    int n = positives;
+    for (Literal l : literals) {
+      if (!l.positive()) {
+        conds[n++] = acquireCondition(l.spec());
+      }
+    }
+    boolean single = conds.length == 1 && positives == 1;
+    Conjunction existing = conjunctions.get(single ? Conjunction.single(conds[0]) : new Conjunction(conds, positives, null));
     if (existing != null) {
       existing.refs++;
       for (Condition c : conds) {
@@ -157,10 +165,10 @@ final class Partition {
       }
       return existing;
     }
-    Condition access = chooseAccess(conds, positive);
-    Conjunction conj = new Conjunction(conds, positive, access);
+    Condition access = chooseAccess(conds, positives);
+    Conjunction conj = single ? Conjunction.single(access) : new Conjunction(conds, positives, access);
     conj.refs = 1;
-    conjunctions.put(conj, conj);
+    conjunctions.add(conj);
     engine.conjunctionCount.increment();
     if (access == null) {
       alwaysCandidates.add(conj);
@@ -168,7 +176,7 @@ final class Partition {
       if (access.accessRefs++ == 0) {
         file(access);
       }
-      access.accessors.add(conj);
+      access.add(conj);
     }
     return conj;
   }
@@ -184,12 +192,12 @@ final class Partition {
     if (access == null) {
       alwaysCandidates.removedDead();
     } else {
-      access.accessors.removedDead();
+      access.removedDead();
       if (--access.accessRefs == 0) {
         unfile(access);
       }
     }
-    for (Condition c : conj.conditions) {
+    for (Condition c : conj.allConditions()) {
       releaseCondition(c);
     }
   }
@@ -197,8 +205,9 @@ final class Partition {
   private Condition acquireCondition(ConditionSpec spec) {
     Condition c = conditions.get(spec);
     if (c == null) {
+      spec.trim();
       c = new Condition(spec, trie.intern(spec.path()), engine.conditionSlots.allocate());
-      conditions.put(spec, c);
+      conditions.add(c);
       engine.conditionCount.increment();
     }
     c.literalRefs++;
@@ -210,7 +219,7 @@ final class Partition {
       return;
     }
     c.dead = true;
-    conditions.remove(c.spec);
+    conditions.remove(c);
     trie.release(c.spec.path());
     engine.conditionSlots.release(c.slot);
     engine.conditionCount.decrement();
@@ -221,13 +230,10 @@ final class Partition {
    * membership, ranges, geo, match, select, regexps, existence; among equals, the one giving access
    * to the fewest conjunctions so far. Null when there is no positive literal.
    */
-  private static Condition chooseAccess(Condition[] conds, boolean[] positive) {
+  private static Condition chooseAccess(Condition[] conds, int positives) {
     Condition best = null;
     long bestScore = Long.MAX_VALUE;
-    for (int i = 0; i < conds.length; i++) {
-      if (!positive[i]) {
-        continue;
-      }
+    for (int i = 0; i < positives; i++) {
       long score = (long) rank(conds[i].spec) * 4 + conds[i].accessRefs;
       if (score < bestScore) {
         best = conds[i];
@@ -259,32 +265,28 @@ final class Partition {
 
   /** Files a condition in the index of its kind, so it gives access to its conjunctions. */
   private void file(Condition c) {
-    Condition.Access a = accessFor(c);
-    c.access = a;
-    PathNode n = a.node;
-    switch (a.index) {
+    PathNode n = c.node;
+    ConditionSpec spec = c.spec;
+    switch (spec.kind()) {
       case EQUALS:
-        for (Object k : a.keys) {
-          n.equalsMap().computeIfAbsent(k, x -> new Members()).add(c);
+        for (Object v : ((EqualsSpec) spec).values()) {
+          addKey(n.equalsMap(), PathNode.key(v), c);
         }
         break;
-      case ELEMENTS:
-        for (Object k : a.keys) {
-          n.elementsMap().computeIfAbsent(k, x -> new Members()).add(c);
-        }
+      case ARRAY_CONTAINS:
+        addKey(n.elementsMap(), PathNode.key(((ArrayContainsSpec) spec).element()), c);
         break;
       case EXISTS:
-        n.exists.add(c);
+        n.exists = OneOrMany.add(n.exists, c);
         break;
       case RANGE:
-        RangeSpec r = (RangeSpec) c.spec;
-        n.rangeIndex().add(c, r.lowKey(), r.highKey());
+        n.rangeIndex().add(c, ((RangeSpec) spec).lowKey(), ((RangeSpec) spec).highKey());
         break;
       case REGEXP:
-        n.regexpIndex().add(c, ((RegexpSpec) c.spec).pattern());
+        n.regexpIndex().add(c, ((RegexpSpec) spec).pattern());
         break;
       case GEO:
-        n.geoIndex().add(c, ((GeoSpec) c.spec).shape());
+        n.geoIndex().add(c, ((GeoSpec) spec).shape());
         break;
       case SELECT:
         if (n.select == null) {
@@ -293,108 +295,84 @@ final class Partition {
         n.select.add(c, this);
         break;
       default:
-        n.scan.add(c);
+        fileMatch(c);
+        return;
     }
     n.refresh();
   }
 
   private void unfile(Condition c) {
-    Condition.Access a = c.access;
-    c.access = null;
-    PathNode n = a.node;
-    switch (a.index) {
+    PathNode n = c.node;
+    ConditionSpec spec = c.spec;
+    switch (spec.kind()) {
       case EQUALS:
-        removeKeys(n.equals, a.keys, c);
+        for (Object v : ((EqualsSpec) spec).values()) {
+          removeKey(n.equals, PathNode.key(v), c);
+        }
         break;
-      case ELEMENTS:
-        removeKeys(n.elements, a.keys, c);
+      case ARRAY_CONTAINS:
+        removeKey(n.elements, PathNode.key(((ArrayContainsSpec) spec).element()), c);
         break;
       case EXISTS:
-        n.exists.remove(c);
+        n.exists = OneOrMany.remove(n.exists, c);
         break;
       case RANGE:
-        RangeSpec r = (RangeSpec) c.spec;
-        n.ranges.remove(c, r.lowKey(), r.highKey());
+        n.ranges.remove(c, ((RangeSpec) spec).lowKey(), ((RangeSpec) spec).highKey());
         break;
       case REGEXP:
-        n.regexps.remove(c, ((RegexpSpec) c.spec).pattern());
+        n.regexps.remove(c, ((RegexpSpec) spec).pattern());
         break;
       case GEO:
-        n.geo.remove(c, ((GeoSpec) c.spec).shape());
+        n.geo.remove(c, ((GeoSpec) spec).shape());
         break;
       case SELECT:
         n.select.remove(c);
         break;
       default:
-        n.scan.remove(c);
+        unfileMatch(c);
+        return;
     }
     n.refresh();
-    if (a.internedPath != null) {
-      trie.release(a.internedPath);
+  }
+
+  /** A key maps to its only condition, or to {@link Members} once several share it. */
+  private static void addKey(OpenMap<Object, Object> map, Object key, Condition c) {
+    Object existing = map.get(key);
+    Object next = OneOrMany.add(existing, c);
+    if (next != existing) {
+      map.put(key, next);
     }
   }
 
-  private static void removeKeys(Map<Object, Members> map, Object[] keys, Condition c) {
-    for (Object k : keys) {
-      Members m = map.get(k);
-      if (m != null) {
-        m.remove(c);
-        if (m.isEmpty()) {
-          map.remove(k, m);
-        }
-      }
+  private static void removeKey(OpenMap<Object, Object> map, Object key, Condition c) {
+    Object existing = map.get(key);
+    Object next = OneOrMany.remove(existing, c);
+    if (next == null) {
+      map.remove(key, existing);
+    } else if (next != existing) {
+      map.put(key, next);
     }
   }
 
-  private Condition.Access accessFor(Condition c) {
-    ConditionSpec spec = c.spec;
-    switch (spec.kind()) {
-      case EQUALS: {
-        Object[] values = ((EqualsSpec) spec).values();
-        Object[] keys = new Object[values.length];
-        for (int i = 0; i < keys.length; i++) {
-          keys[i] = PathNode.key(values[i]);
-        }
-        return new Condition.Access(Condition.Access.Index.EQUALS, c.node, keys, null);
-      }
-      case ARRAY_CONTAINS:
-        return new Condition.Access(Condition.Access.Index.ELEMENTS, c.node,
-            new Object[] {PathNode.key(((ArrayContainsSpec) spec).element())}, null);
-      case EXISTS:
-        return new Condition.Access(Condition.Access.Index.EXISTS, c.node, null, null);
-      case RANGE:
-        return new Condition.Access(Condition.Access.Index.RANGE, c.node, null, null);
-      case REGEXP:
-        return new Condition.Access(Condition.Access.Index.REGEXP, c.node, null, null);
-      case GEO:
-        return new Condition.Access(Condition.Access.Index.GEO, c.node, null, null);
-      case SELECT:
-        return new Condition.Access(Condition.Access.Index.SELECT, c.node, null, null);
-      default:
-        return matchAccess(c);
-    }
-  }
+  /** Where a {@code match} condition is filed: a scalar under a (deeper) path, as value or element. */
+  private record MatchKey(String path, Object key, boolean element) {}
 
   /**
    * A {@code match} template is filed under one scalar it requires: following object keys from the
    * path down to a scalar (an equality on the deeper path), or to an array holding a scalar (array
    * membership). Hits are candidates, tested on the whole template. A template with no such scalar
-   * is tested whenever its path is present.
+   * is tested whenever its path is present (null).
    */
-  private Condition.Access matchAccess(Condition c) {
-    Object t = ((MatchSpec) c.spec).template();
-    StringBuilder path = new StringBuilder(c.spec.path());
+  private static MatchKey matchKey(MatchSpec spec) {
+    Object t = spec.template();
+    StringBuilder path = new StringBuilder(spec.path());
     while (t instanceof Map) {
-      Map<?, ?> m = (Map<?, ?>) t;
       Object next = null;
       String key = null;
-      for (Map.Entry<?, ?> e : m.entrySet()) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) t).entrySet()) {
         // Prefer a scalar at this level; else go down the first container.
         if (Values.isScalar(e.getValue())) {
-          String deeper = path + "." + e.getKey();
-          PathNode n = trie.intern(deeper);
-          return new Condition.Access(Condition.Access.Index.EQUALS, n,
-              new Object[] {PathNode.key(Values.canonicalScalar(e.getValue()))}, deeper);
+          return new MatchKey(path + "." + e.getKey(), PathNode.key(Values.canonicalScalar(e.getValue())), false);
         }
         if (next == null) {
           next = e.getValue();
@@ -402,7 +380,7 @@ final class Partition {
         }
       }
       if (next == null) {
-        break;
+        return null;
       }
       path.append('.').append(key);
       t = next;
@@ -411,14 +389,36 @@ final class Partition {
     if (items != null) {
       for (Object e : items) {
         if (Values.isScalar(e)) {
-          String p = path.toString();
-          PathNode n = trie.intern(p);
-          return new Condition.Access(Condition.Access.Index.ELEMENTS, n,
-              new Object[] {PathNode.key(Values.canonicalScalar(e))}, p);
+          return new MatchKey(path.toString(), PathNode.key(Values.canonicalScalar(e)), true);
         }
       }
     }
-    return new Condition.Access(Condition.Access.Index.SCAN, c.node, null, null);
+    return null;
+  }
+
+  private void fileMatch(Condition c) {
+    MatchKey k = matchKey((MatchSpec) c.spec);
+    if (k == null) {
+      c.node.scanList().add(c);
+      c.node.refresh();
+      return;
+    }
+    PathNode n = trie.intern(k.path());
+    addKey(k.element() ? n.elementsMap() : n.equalsMap(), k.key(), c);
+    n.refresh();
+  }
+
+  private void unfileMatch(Condition c) {
+    MatchKey k = matchKey((MatchSpec) c.spec);
+    if (k == null) {
+      c.node.scan.remove(c);
+      c.node.refresh();
+      return;
+    }
+    PathNode n = trie.node(k.path());
+    removeKey(k.element() ? n.elements : n.equals, k.key(), c);
+    n.refresh();
+    trie.release(k.path());
   }
 
   // ---- matching ------------------------------------------------------------------------------
@@ -431,9 +431,11 @@ final class Partition {
     syncWithWriters();
     s.begin();
     s.partition = this;
-    walk(s, trie.root, document);
+    PathNode root = trie.root;
+    walk(s, root, document);
     if (documentId != null) {
-      PathNode idNode = trie.root.children.get("_id");
+      OpenMap<String, PathNode> children = root.children;
+      PathNode idNode = children == null ? null : children.get("_id");
       if (idNode != null) {
         s.set(idNode, documentId);
       }
@@ -454,7 +456,8 @@ final class Partition {
     syncWithWriters();
     s.begin();
     s.partition = this;
-    PathNode n = trie.root.children.get("value");
+    OpenMap<String, PathNode> children = trie.root.children;
+    PathNode n = children == null ? null : children.get("value");
     if (n != null) {
       setAndDescend(s, n, element);
     }
@@ -465,22 +468,12 @@ final class Partition {
     for (int i = 0; i < s.probeCount; i++) {
       probe(s, s.probe[i]);
     }
-    for (Object o : alwaysCandidates.items) {
-      if (o == null) {
-        break;
-      }
-      if (o != Members.TOMBSTONE) {
-        Conjunction c = (Conjunction) o;
-        if (!c.dead && c.verify(s)) {
-          emit(s, c);
-        }
-      }
-    }
+    verifyEach(s, alwaysCandidates.items);
   }
 
   private void walk(Scratch s, PathNode node, Map<?, ?> object) {
-    ConcurrentHashMap<String, PathNode> children = node.children;
-    if (children.isEmpty()) {
+    OpenMap<String, PathNode> children = node.children;
+    if (children == null) {
       return;
     }
     if (object instanceof JsonMap) {
@@ -528,15 +521,16 @@ final class Partition {
 
   private void probe(Scratch s, PathNode n) {
     Object value = s.value(n);
-    if (!n.exists.isEmpty()) {
-      hitAll(s, n.exists, true);
+    Object exists = n.exists;
+    if (exists != null) {
+      hitKey(s, exists);
     }
-    ConcurrentHashMap<Object, Members> eq = n.equals;
+    OpenMap<Object, Object> eq = n.equals;
     if (eq != null && (value == null || value instanceof String || value instanceof Number
         || value instanceof Boolean)) {
-      Members m = eq.get(value == null ? PathNode.NULL_KEY : value);
-      if (m != null) {
-        hitAll(s, m, false);
+      Object found = eq.get(value == null ? PathNode.NULL_KEY : value);
+      if (found != null) {
+        hitKey(s, found);
       }
     }
     if (value instanceof Number) {
@@ -551,16 +545,16 @@ final class Partition {
         regexps.query((String) value, s.hit);
       }
     }
-    ConcurrentHashMap<Object, Members> elements = n.elements;
+    OpenMap<Object, Object> elements = n.elements;
     if (elements != null) {
       List<Object> items = Values.asList(value);
       if (items != null) {
         for (int i = 0, size = items.size(); i < size; i++) {
           Object e = items.get(i);
           if (Values.isScalar(e)) {
-            Members m = elements.get(PathNode.key(Values.canonicalScalar(e)));
-            if (m != null) {
-              hitAll(s, m, false);
+            Object found = elements.get(PathNode.key(Values.canonicalScalar(e)));
+            if (found != null) {
+              hitKey(s, found);
             }
           }
         }
@@ -577,30 +571,41 @@ final class Partition {
     if (select != null) {
       select.probe(s, value, this);
     }
-    if (!n.scan.isEmpty()) {
-      for (Object o : n.scan.items) {
-        if (o == null) {
-          break;
-        }
-        if (o != Members.TOMBSTONE && !((Condition) o).dead && ((Condition) o).test(s)) {
-          hit(s, (Condition) o);
-        }
-      }
+    Members scan = n.scan;
+    if (scan != null) {
+      hitEach(s, scan.items);
     }
   }
 
-  private void hitAll(Scratch s, Members conditions, boolean exact) {
-    for (Object o : conditions.items) {
-      if (o == null) {
-        break;
+  // Postings hold one member, or an array of them (stop at null, skip tombstones and dead ones).
+
+  /** The conditions of an index key: one condition, or {@link Members}. */
+  private void hitKey(Scratch s, Object found) {
+    if (found instanceof Condition) {
+      tryHit(s, (Condition) found);
+    } else {
+      hitEach(s, ((Members) found).items);
+    }
+  }
+
+  private void hitEach(Scratch s, Object conditions) {
+    if (conditions instanceof Object[]) {
+      for (Object o : (Object[]) conditions) {
+        if (o == null) {
+          break;
+        }
+        if (o != Posting.TOMBSTONE) {
+          tryHit(s, (Condition) o);
+        }
       }
-      if (o == Members.TOMBSTONE) {
-        continue;
-      }
-      Condition c = (Condition) o;
-      if (!c.dead && (exact || c.exactOnHit || c.test(s))) {
-        hit(s, c);
-      }
+    } else if (conditions != null) {
+      tryHit(s, (Condition) conditions);
+    }
+  }
+
+  private void tryHit(Scratch s, Condition c) {
+    if (!c.dead && (c.exactOnHit || c.test(s))) {
+      hit(s, c);
     }
   }
 
@@ -609,31 +614,44 @@ final class Partition {
     if (c.costly) {
       s.remember(c, true);
     }
-    for (Object o : c.accessors.items) {
-      if (o == null) {
-        break;
+    verifyEach(s, c.items);
+  }
+
+  private static void verifyEach(Scratch s, Object conjunctions) {
+    if (conjunctions instanceof Object[]) {
+      for (Object o : (Object[]) conjunctions) {
+        if (o == null) {
+          break;
+        }
+        if (o != Posting.TOMBSTONE) {
+          verify(s, (Conjunction) o);
+        }
       }
-      Conjunction conj = (Conjunction) o;
-      if (!conj.dead && conj.verify(s)) {
-        emit(s, conj);
-      }
+    } else if (conjunctions != null) {
+      verify(s, (Conjunction) conjunctions);
     }
   }
 
-  private static void emit(Scratch s, Conjunction conj) {
-    for (Object o : conj.filters.items) {
-      if (o == null) {
-        break;
-      }
-      FilterRecord f = (FilterRecord) o;
-      if (!f.dead) {
-        s.emit(f);
+  private static void verify(Scratch s, Conjunction conj) {
+    if (!conj.dead && conj.verify(s)) {
+      Object filters = conj.items;
+      if (filters instanceof Object[]) {
+        for (Object o : (Object[]) filters) {
+          if (o == null) {
+            break;
+          }
+          if (o != Posting.TOMBSTONE && !((FilterRecord) o).dead) {
+            s.emit((FilterRecord) o);
+          }
+        }
+      } else if (filters != null && !((FilterRecord) filters).dead) {
+        s.emit((FilterRecord) filters);
       }
     }
   }
 
   /** For diagnostics: the ids of the filters. */
   List<String> idList() {
-    return new ArrayList<>(filters.keySet());
+    return filters.keys();
   }
 }

@@ -3,7 +3,6 @@ package dev.herald.internal.match;
 import dev.herald.internal.geo.GeoIndex;
 import dev.herald.internal.range.RangeIndex;
 import dev.herald.internal.regex.RegexpIndex;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One field path some condition reads ("a.b"), with the per-operator indexes of the conditions that
@@ -11,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the root: a child is reached by one key of the document, which may itself contain dots, so
  * {@code {"a":{"b":1}}} and {@code {"a.b":1}} both reach the node "a.b" without building a string.
  *
- * <p>Index fields are written by the partition's writer and read by matching threads without locks.
+ * <p>Index fields are written by the partition's writer and read by matching threads without locks;
+ * each is null until used. A key of {@link #equals} or {@link #elements} maps to one
+ * {@link Condition}, or to {@link Members} when several conditions share the key; so does
+ * {@link #exists}.
  */
 final class PathNode {
   /** Key for JSON null in value maps (which cannot hold null keys). */
@@ -24,14 +26,14 @@ final class PathNode {
 
   final String path;
   final int id;
-  final ConcurrentHashMap<String, PathNode> children = new ConcurrentHashMap<>(2);
+  volatile OpenMap<String, PathNode> children;
   int refs; // writer only: interned paths going through this node
 
-  // Indexes: null until first used.
-  volatile ConcurrentHashMap<Object, Members> equals;
-  volatile ConcurrentHashMap<Object, Members> elements;
-  final Members exists = new Members();
-  final Members scan = new Members();
+  volatile OpenMap<Object, Object> equals;
+  volatile OpenMap<Object, Object> elements;
+  /** The exists conditions filed here: one {@link Condition}, or {@link Members}. */
+  volatile Object exists;
+  volatile Members scan;
   volatile RangeIndex<Condition> ranges;
   volatile RegexpIndex<Condition> regexps;
   volatile GeoIndex<Condition> geo;
@@ -48,20 +50,38 @@ final class PathNode {
     return canonicalScalar == null ? NULL_KEY : canonicalScalar;
   }
 
-  ConcurrentHashMap<Object, Members> equalsMap() {
-    ConcurrentHashMap<Object, Members> m = equals;
+  OpenMap<String, PathNode> childrenMap() {
+    OpenMap<String, PathNode> c = children;
+    if (c == null) {
+      c = new OpenMap<>();
+      children = c;
+    }
+    return c;
+  }
+
+  OpenMap<Object, Object> equalsMap() {
+    OpenMap<Object, Object> m = equals;
     if (m == null) {
-      m = new ConcurrentHashMap<>(4);
+      m = new OpenMap<>();
       equals = m;
     }
     return m;
   }
 
-  ConcurrentHashMap<Object, Members> elementsMap() {
-    ConcurrentHashMap<Object, Members> m = elements;
+  OpenMap<Object, Object> elementsMap() {
+    OpenMap<Object, Object> m = elements;
     if (m == null) {
-      m = new ConcurrentHashMap<>(4);
+      m = new OpenMap<>();
       elements = m;
+    }
+    return m;
+  }
+
+  Members scanList() {
+    Members m = scan;
+    if (m == null) {
+      m = new Members();
+      scan = m;
     }
     return m;
   }
@@ -101,6 +121,10 @@ final class PathNode {
     if (elements != null && elements.isEmpty()) {
       elements = null;
     }
+
+    if (scan != null && scan.isEmpty()) {
+      scan = null;
+    }
     if (ranges != null && ranges.size() == 0) {
       ranges = null;
     }
@@ -113,8 +137,8 @@ final class PathNode {
     if (select != null && select.isEmpty()) {
       select = null;
     }
-    probed = equals != null || elements != null || !exists.isEmpty() || !scan.isEmpty()
-        || ranges != null || regexps != null || geo != null || select != null;
+    probed = equals != null || elements != null || exists != null || scan != null || ranges != null
+        || regexps != null || geo != null || select != null;
   }
 
   @Override

@@ -1,9 +1,7 @@
 package dev.herald.internal.match;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Interned field paths, reference-counted, wired so that any split of a dotted path into document
@@ -13,7 +11,7 @@ import java.util.Map;
  */
 final class PathTrie {
   final PathNode root;
-  private final Map<String, PathNode> byPath = new HashMap<>();
+  private final OpenMap<String, PathNode> byPath = new OpenMap<>();
   private final IdAllocator ids;
 
   PathTrie(IdAllocator ids) {
@@ -31,10 +29,10 @@ final class PathTrie {
       if (node == null) {
         node = new PathNode(p, ids.allocate());
         byPath.put(p, node);
-        root.children.put(p, node);
+        root.childrenMap().put(p, node);
         for (int i = 0; i < j; i++) {
           String from = prefixes.get(i);
-          byPath.get(from).children.put(p.substring(from.length() + 1), node);
+          byPath.get(from).childrenMap().put(p.substring(from.length() + 1), node);
         }
       }
       node.refs++;
@@ -49,15 +47,24 @@ final class PathTrie {
       String p = prefixes.get(j);
       PathNode node = byPath.get(p);
       if (--node.refs == 0) {
-        byPath.remove(p);
+        byPath.remove(p, node);
         root.children.remove(p, node);
         for (int i = 0; i < j; i++) {
           String from = prefixes.get(i);
-          byPath.get(from).children.remove(p.substring(from.length() + 1), node);
+          PathNode parent = byPath.get(from);
+          parent.children.remove(p.substring(from.length() + 1), node);
+          if (parent.children.isEmpty()) {
+            parent.children = null;
+          }
         }
         ids.release(node.id);
       }
     }
+  }
+
+  /** The node of an interned path. */
+  PathNode node(String path) {
+    return byPath.get(path);
   }
 
   int size() {

@@ -65,6 +65,28 @@ final class SelectIndex {
     return slots.isEmpty();
   }
 
+  private static void hitAll(Scratch s, Object conditions, Partition owner) {
+    if (conditions instanceof Object[]) {
+      for (Object o : (Object[]) conditions) {
+        if (o == null) {
+          break;
+        }
+        if (o != Posting.TOMBSTONE) {
+          hitOne(s, (Condition) o, owner);
+        }
+      }
+    } else if (conditions != null) {
+      hitOne(s, (Condition) conditions, owner);
+    }
+  }
+
+  private static void hitOne(Scratch s, Condition c, Partition owner) {
+    if (!c.dead) {
+      s.remember(c, true);
+      owner.hit(s, c);
+    }
+  }
+
   /** Finds the select conditions the array {@code value} satisfies and reports them as hits. */
   void probe(Scratch s, Object value, Partition owner) {
     List<Object> items = Values.asList(value);
@@ -80,20 +102,8 @@ final class SelectIndex {
       slot.sub.collectElement(inner, items.get(i));
       for (int k = 0; k < inner.outCount; k++) {
         Members m = slot.byQuery.get(inner.out[k]);
-        if (m == null) {
-          continue;
-        }
-        for (Object o : m.items) {
-          if (o == null) {
-            break;
-          }
-          if (o != Members.TOMBSTONE) {
-            Condition c = (Condition) o;
-            if (!c.dead) {
-              s.remember(c, true);
-              owner.hit(s, c);
-            }
-          }
+        if (m != null) {
+          hitAll(s, m.items, owner);
         }
       }
       inner.end();
