@@ -1,0 +1,100 @@
+package dev.herald.filter.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Validates the oracle itself: the reference evaluator must give every answer of the conformance
+ * corpus for every valid filter (where a case marks a deviation, Herald's answer, not Koncorde's).
+ */
+class ReferenceEvaluatorTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TestFactory
+  Stream<DynamicTest> answersEveryValidCorpusCase() throws IOException {
+    List<Map<String, Object>> cases = validCases();
+    assertThat(cases).hasSizeGreaterThan(100);
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      Map<String, Object> c = cases.get(i);
+      Object filter = c.get("filter");
+      String name = "#" + i + " " + c.get("group") + ": " + c.get("note");
+      tests.add(DynamicTest.dynamicTest(name, () -> {
+        for (Object entry : ReferenceEvaluator.asList(c.get("docs"))) {
+          Map<String, Object> doc = ReferenceEvaluator.asMap(ReferenceEvaluator.asMap(entry).get("doc"));
+          boolean expected = (Boolean) ReferenceEvaluator.asMap(entry).get("matches");
+          assertThat(ReferenceEvaluator.matches(filter, doc))
+              .as("filter %s on document %s", JSON.writeValueAsString(filter), JSON.writeValueAsString(doc))
+              .isEqualTo(expected);
+        }
+      }));
+    }
+    return tests.stream();
+  }
+
+  /**
+   * Geodesic lengths computed with GeographicLib (Karney's algorithm, geographiclib-geodesic 2.2.0 for
+   * JavaScript), including nearly antipodal pairs, where Vincenty's iteration does not converge.
+   */
+  @Test
+  void geodesicDistancesAgreeWithGeographicLib() {
+    double[][] cases = {
+      // lat1, lon1, lat2, lon2, meters
+      {10, 20, 18.99, 20, 994706.365709},
+      {10, 20, 10, 29.12, 999879.091809},
+      {0, 179, 0, -179, 222638.981587},
+      {43.6073913, 3.9109057, 43.608, 3.905, 481.556156},
+      {51.5029017, -0.1606903, 51.519291, -0.149817, 1973.514321},
+      {0, 0, 0, 0.004, 445.277963},
+      {-30, 0, 29.9, 179.8, 19989832.827610},
+      {0, 0, 0.5, 179.5, 19936288.578965},
+      {0, 0, 0, 180, 20003931.458625},
+      {0, 0, 0, 179.5, 19980861.908891},
+      {0, 0, 0, 179.9, 20003008.421509},
+      {10, 0, -10, 179.9, 20003008.421509},
+      {-41.32, 174.81, 40.96, -5.5, 19959679.267354},
+      {89, 0, -89, 180, 20003931.458625},
+      {0.1, 0, -0.1, 179.95, 20003700.697353},
+      {-60, -170, 60, 10.3, 19995624.889961},
+      {45, 10, 45, 10, 0},
+      {1e-9, 0, -1e-9, 180, 20003931.458625},
+      {35.6, 139.7, -33.9, 151.2, 7786315.931838},
+      {64.1, -21.9, -34.6, -58.4, 11401579.617281},
+      {0, 0, 1, 0, 110574.388558},
+      {0, 0, -1, 0.000001, 110574.388558},
+      {12.5, 179.99, -12.4, -0.02, 19992860.997866},
+      {-0.5, 37, 0.3, -143.2, 19979050.336630}
+    };
+    for (double[] c : cases) {
+      assertThat(ReferenceEvaluator.Geodesic.distance(c[0], c[1], c[2], c[3]))
+          .as("distance from (%s, %s) to (%s, %s)", c[0], c[1], c[2], c[3])
+          .isCloseTo(c[4], org.assertj.core.data.Offset.offset(1e-3));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> validCases() throws IOException {
+    try (InputStream in = ReferenceEvaluatorTest.class.getResourceAsStream("/conformance/filters.json")) {
+      assertThat(in).as("conformance corpus on the test classpath").isNotNull();
+      Map<String, Object> corpus = JSON.readValue(in, Map.class);
+      List<Map<String, Object>> valid = new ArrayList<>();
+      for (Object c : (List<Object>) corpus.get("cases")) {
+        Map<String, Object> testCase = (Map<String, Object>) c;
+        if (testCase.containsKey("error") && testCase.get("error") == null) {
+          valid.add(testCase);
+        }
+      }
+      return valid;
+    }
+  }
+}
