@@ -264,7 +264,7 @@ final class FilterParser {
         throw fail(fieldPath, "the property \"value\" is missing");
       }
       if (!(m.get("value") instanceof String)) {
-        throw fail(join(fieldPath, "value"), "must be a string");
+        throw fail(fieldPath, "the property \"value\" must be a string");
       }
       source = (String) m.get("value");
       if (m.containsKey("flags")) {

@@ -1,0 +1,318 @@
+package dev.herald.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class FilterEngineTest {
+  private final FilterEngine engine = FilterEngine.create();
+
+  private String id(String json) {
+    return engine.parse(json).id();
+  }
+
+  @Nested
+  class EquivalentFiltersShareOneId {
+    @Test
+    void reorderedAndOperands() {
+      assertThat(id("{\"and\":[{\"equals\":{\"a\":1}},{\"equals\":{\"b\":2}}]}"))
+          .isEqualTo(id("{\"and\":[{\"equals\":{\"b\":2}},{\"equals\":{\"a\":1}}]}"));
+    }
+
+    @Test
+    void reorderedOrOperands() {
+      assertThat(id("{\"or\":[{\"exists\":\"x\"},{\"range\":{\"n\":{\"gt\":1}}}]}"))
+          .isEqualTo(id("{\"or\":[{\"range\":{\"n\":{\"gt\":1}}},{\"exists\":\"x\"}]}"));
+    }
+
+    @Test
+    void inVersusOrOfEquals() {
+      String in = id("{\"in\":{\"color\":[\"red\",\"blue\"]}}");
+      assertThat(in).isEqualTo(id("{\"or\":[{\"equals\":{\"color\":\"blue\"}},{\"equals\":{\"color\":\"red\"}}]}"))
+          .isEqualTo(id("{\"in\":{\"color\":[\"blue\",\"red\",\"red\"]}}"));
+    }
+
+    @Test
+    void notInVersusAndOfNotEquals() {
+      assertThat(id("{\"not\":{\"in\":{\"a\":[\"x\",\"y\"]}}}"))
+          .isEqualTo(id("{\"and\":[{\"not\":{\"equals\":{\"a\":\"y\"}}},{\"not\":{\"equals\":{\"a\":\"x\"}}}]}"));
+    }
+
+    @Test
+    void idsVersusInOnId() {
+      assertThat(id("{\"ids\":{\"values\":[\"a\",\"b\"]}}")).isEqualTo(id("{\"in\":{\"_id\":[\"b\",\"a\"]}}"));
+    }
+
+    @Test
+    void missingVersusNotExists() {
+      assertThat(id("{\"missing\":\"a.b\"}")).isEqualTo(id("{\"not\":{\"exists\":{\"field\":\"a.b\"}}}"));
+    }
+
+    @Test
+    void boolRewrites() {
+      String bool = id("{\"bool\":{\"must\":[{\"equals\":{\"a\":1}}],\"must_not\":[{\"exists\":\"z\"}],"
+          + "\"should\":[{\"equals\":{\"c\":1}},{\"equals\":{\"d\":1}}]}}");
+      String plain = id("{\"or\":[{\"and\":[{\"equals\":{\"d\":1}},{\"missing\":\"z\"},{\"equals\":{\"a\":1}}]},"
+          + "{\"and\":[{\"equals\":{\"a\":1}},{\"equals\":{\"c\":1}},{\"not\":{\"exists\":\"z\"}}]}]}");
+      assertThat(bool).isEqualTo(plain);
+      assertThat(id("{\"bool\":{\"must\":{\"equals\":{\"a\":1}}}}")).isEqualTo(id("{\"equals\":{\"a\":1}}"));
+    }
+
+    @Test
+    void deMorgan() {
+      assertThat(id("{\"not\":{\"or\":[{\"equals\":{\"a\":1}},{\"exists\":\"b\"}]}}"))
+          .isEqualTo(id("{\"and\":[{\"not\":{\"equals\":{\"a\":1}}},{\"missing\":\"b\"}]}"));
+      assertThat(id("{\"not\":{\"and\":[{\"equals\":{\"a\":1}},{\"exists\":\"b\"}]}}"))
+          .isEqualTo(id("{\"or\":[{\"not\":{\"equals\":{\"a\":1}}},{\"missing\":\"b\"}]}"));
+      assertThat(id("{\"not\":{\"not\":{\"equals\":{\"a\":1}}}}")).isEqualTo(id("{\"equals\":{\"a\":1}}"));
+    }
+
+    @Test
+    void distributionAndAbsorption() {
+      assertThat(id("{\"and\":[{\"equals\":{\"a\":1}},{\"or\":[{\"equals\":{\"b\":1}},{\"equals\":{\"c\":1}}]}]}"))
+          .isEqualTo(id("{\"or\":[{\"and\":[{\"equals\":{\"a\":1}},{\"equals\":{\"b\":1}}]},"
+              + "{\"and\":[{\"equals\":{\"c\":1}},{\"equals\":{\"a\":1}}]}]}"));
+      assertThat(id("{\"or\":[{\"equals\":{\"a\":1}},{\"and\":[{\"equals\":{\"a\":1}},{\"exists\":\"b\"}]}]}"))
+          .isEqualTo(id("{\"equals\":{\"a\":1}}"));
+    }
+
+    @Test
+    void numbersByValueAndKeyOrder() {
+      assertThat(id("{\"equals\":{\"a\":1}}")).isEqualTo(id("{\"equals\":{\"a\":1.0}}"));
+      assertThat(id("{\"range\":{\"a\":{\"lt\":5,\"gte\":1}}}")).isEqualTo(id("{\"range\":{\"a\":{\"gte\":1.0,\"lt\":5}}}"));
+      assertThat(id("{\"match\":{\"a\":1,\"b\":{\"c\":2,\"d\":3}}}"))
+          .isEqualTo(id("{\"match\":{\"b\":{\"d\":3,\"c\":2},\"a\":1}}"));
+    }
+
+    @Test
+    void contradictionsAreNothing() {
+      Filter a = engine.parse("{\"and\":[{\"equals\":{\"a\":1}},{\"equals\":{\"a\":2}}]}");
+      Filter b = engine.parse("{\"and\":[{\"range\":{\"a\":{\"gt\":10}}},{\"regexp\":{\"a\":\"x\"}}]}");
+      assertThat(a.matchesNothing()).isTrue();
+      assertThat(b.id()).isEqualTo(a.id()).isEqualTo(id("{\"nothing\":true}"));
+      assertThat(engine.parse("{}").matchesEverything()).isTrue();
+      assertThat(id("null")).isEqualTo(id("{}")).isEqualTo(id("{\"not\":{\"nothing\":1}}"));
+    }
+
+    @Test
+    void differentFiltersDifferentIds() {
+      assertThat(id("{\"equals\":{\"a\":1}}")).isNotEqualTo(id("{\"equals\":{\"a\":\"1\"}}"))
+          .isNotEqualTo(id("{\"equals\":{\"b\":1}}")).isNotEqualTo(id("{\"exists\":\"a\"}"));
+      assertThat(id("{\"range\":{\"a\":{\"gt\":1}}}")).isNotEqualTo(id("{\"range\":{\"a\":{\"gte\":1}}}"));
+      assertThat(id("{\"match\":{\"a\":[1,2]}}")).isNotEqualTo(id("{\"match\":{\"a\":[2,1]}}"));
+      assertThat(id("{}")).hasSize(64).matches("[0-9a-f]{64}");
+    }
+  }
+
+  @Nested
+  class Limits {
+    @Test
+    void conditionsLimitIsATypedError() {
+      FilterEngine small = FilterEngine.builder().maxConditions(3).build();
+      assertThatThrownBy(() -> small.parse("{\"in\":{\"a\":[1,2,3,4]}}"))
+          .isInstanceOfSatisfying(FilterException.class, e -> {
+            assertThat(e.reason()).isEqualTo(FilterException.Reason.TOO_MANY_CONDITIONS);
+            assertThat(e.getMessage()).contains("conditions: 4").contains("max: 3");
+          });
+      assertThat(small.parse("{\"in\":{\"a\":[1,2,3]}}").conditions()).isEqualTo(3);
+    }
+
+    @Test
+    void conjunctionsLimitIsATypedErrorAndNormalizationStaysPolynomial() {
+      // An AND of 40 two-way ORs has 2^40 conjunctions: refused fast, not enumerated.
+      StringBuilder f = new StringBuilder("{\"and\":[");
+      for (int i = 0; i < 40; i++) {
+        f.append(i == 0 ? "" : ",").append("{\"or\":[{\"equals\":{\"a").append(i).append("\":1}},{\"exists\":\"b")
+            .append(i).append("\"}]}");
+      }
+      f.append("]}");
+      assertThatThrownBy(() -> engine.parse(f.toString()))
+          .isInstanceOfSatisfying(FilterException.class,
+              e -> assertThat(e.reason()).isEqualTo(FilterException.Reason.TOO_MANY_CONJUNCTIONS));
+    }
+
+    @Test
+    void koncordesSixteenVariableFilterIsSmall() {
+      // Koncorde's truth table takes about a minute on this filter (koncorde-dsl.md section 5).
+      StringBuilder f = new StringBuilder("{\"or\":[");
+      for (int i = 0; i < 8; i++) {
+        f.append(i == 0 ? "" : ",").append("{\"and\":[{\"equals\":{\"a").append(i).append("\":1}},{\"or\":[")
+            .append("{\"equals\":{\"b").append(i).append("\":1}},{\"equals\":{\"c").append(i).append("\":1}}]}]}");
+      }
+      f.append("]}");
+      Filter filter = engine.parse(f.toString());
+      assertThat(filter.conditions()).isEqualTo(24);
+      assertThat(filter.conjunctions()).isEqualTo(16);
+    }
+
+    @Test
+    void depthLimitIsATypedError() {
+      String deep = "{\"not\":".repeat(100) + "{\"exists\":\"a\"}" + "}".repeat(100);
+      assertThatThrownBy(() -> engine.parse(deep)).isInstanceOfSatisfying(FilterException.class,
+          e -> assertThat(e.reason()).isEqualTo(FilterException.Reason.TOO_DEEP));
+      assertThat(FilterEngine.builder().maxDepth(200).build().parse(deep).conjunctions()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedFiltersAreInvalid() {
+      for (String bad : List.of("{", "[1]", "\"x\"", "{\"equals\":{\"a\":1}} trailing",
+          "{\"equals\":{\"a\":1},\"equals\":{\"a\":2}}")) {
+        assertThatThrownBy(() -> engine.parse(bad)).as(bad).isInstanceOfSatisfying(FilterException.class,
+            e -> assertThat(e.reason()).isEqualTo(FilterException.Reason.INVALID));
+      }
+    }
+
+    @Test
+    void nonFiniteNumbersFromJavaMapsAreRefused() {
+      assertThatThrownBy(() -> engine.parse(Map.of("equals", Map.of("a", Double.NaN))))
+          .isInstanceOf(FilterException.class).hasMessageContaining("\"equals.a\"");
+      assertThatThrownBy(() -> engine.parse(Map.of("range", Map.of("a", Map.of("gt", Double.NaN)))))
+          .isInstanceOf(FilterException.class).hasMessageContaining("\"range.a.gt\"");
+    }
+
+    @Test
+    void builderValidates() {
+      assertThatThrownBy(() -> FilterEngine.builder().maxConditions(0)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> FilterEngine.builder().maxConjunctions(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Nested
+  class Documents {
+    @Test
+    void numbersCompareByValueWhateverTheirJavaType() {
+      String one = engine.register("i", "{\"equals\":{\"n\":1}}");
+      for (Object n : List.of(1, 1L, (short) 1, (byte) 1, 1.0f, 1.0d, new BigDecimal("1.000"), BigInteger.ONE)) {
+        assertThat(engine.match("i", Map.of("n", n))).as("%s %s", n.getClass(), n).containsExactly(one);
+      }
+      assertThat(engine.match("i", Map.of("n", "1"))).isEmpty();
+      assertThat(engine.match("i", Map.of("n", true))).isEmpty();
+    }
+
+    @Test
+    void integersCompareExactlyBeyondTwoToThe53() {
+      String big = engine.register("i", "{\"equals\":{\"n\":9007199254740993}}");
+      String above = engine.register("i", "{\"range\":{\"n\":{\"gt\":9007199254740992}}}");
+      assertThat(engine.match("i", "{\"n\":9007199254740993}")).containsExactlyInAnyOrder(big, above);
+      assertThat(engine.match("i", "{\"n\":9007199254740992}")).isEmpty();
+      assertThat(engine.match("i", Map.of("n", new BigInteger("9007199254740993")))).containsExactlyInAnyOrder(big, above);
+      String huge = engine.register("i", "{\"range\":{\"n\":{\"gt\":100000000000000000000000}}}");
+      assertThat(engine.match("i", "{\"n\":100000000000000000000001}")).containsExactly(huge);
+      assertThat(engine.match("i", "{\"n\":100000000000000000000000}")).isEmpty();
+    }
+
+    @Test
+    void documentIdIsVisibleToIds() {
+      String ids = engine.register("i", "{\"ids\":{\"values\":[\"doc-1\"]}}");
+      Document d = Document.parse("{\"_id\":\"other\",\"a\":1}");
+      assertThat(engine.match("i", d)).isEmpty();
+      assertThat(engine.match("i", d.withId("doc-1"))).containsExactly(ids);
+    }
+
+    @Test
+    void badDocumentsGetClearErrors() {
+      engine.register("i", "{}");
+      assertThatThrownBy(() -> engine.match("i", "{\"a\":")).isInstanceOfSatisfying(DocumentException.class,
+          e -> assertThat(e.reason()).isEqualTo(DocumentException.Reason.MALFORMED));
+      assertThatThrownBy(() -> engine.match("i", "[1,2]")).isInstanceOf(DocumentException.class)
+          .hasMessageContaining("JSON object");
+      String deep = "{\"a\":".repeat(200) + "1" + "}".repeat(200);
+      assertThatThrownBy(() -> engine.match("i", deep)).isInstanceOfSatisfying(DocumentException.class,
+          e -> assertThat(e.reason()).isEqualTo(DocumentException.Reason.TOO_DEEP));
+      Map<String, Object> cyclic = new LinkedHashMap<>();
+      cyclic.put("self", cyclic);
+      assertThatThrownBy(() -> Document.of(cyclic)).isInstanceOf(DocumentException.class);
+      assertThatThrownBy(() -> Document.of(Map.of("t", new Object()))).isInstanceOfSatisfying(DocumentException.class,
+          e -> assertThat(e.reason()).isEqualTo(DocumentException.Reason.UNSUPPORTED_TYPE));
+    }
+
+    @Test
+    void selfReferencingMapsDoNotLoopWhenMatchedDirectly() {
+      String f = engine.register("i", "{\"equals\":{\"self.self.a\":1}}");
+      Map<String, Object> cyclic = new LinkedHashMap<>();
+      cyclic.put("a", 1);
+      cyclic.put("self", cyclic);
+      assertThat(engine.match("i", cyclic)).containsExactly(f);
+    }
+
+    @Test
+    void threeInputFormsAgree() {
+      String f = engine.register("i", "{\"and\":[{\"equals\":{\"a.b\":\"x\"}},{\"range\":{\"n\":{\"lte\":2}}}]}");
+      String json = "{\"a\":{\"b\":\"x\"},\"n\":2}";
+      assertThat(engine.match("i", json)).containsExactly(f);
+      assertThat(engine.match("i", json.getBytes(StandardCharsets.UTF_8))).containsExactly(f);
+      assertThat(engine.match("i", Map.of("a", Map.of("b", "x"), "n", 2))).containsExactly(f);
+      assertThat(engine.match("i", Document.of(Map.of("a", Map.of("b", "x"), "n", 2)))).containsExactly(f);
+      assertThat(engine.match("unknown-index", json)).isEmpty();
+    }
+  }
+
+  @Nested
+  class Registrations {
+    @Test
+    void registrationsAreCounted() {
+      String a = engine.register("i", "{\"equals\":{\"a\":1}}");
+      assertThat(engine.register("i", "{\"equals\":{\"a\":1.0}}")).isEqualTo(a);
+      assertThat(engine.remove("i", a)).isTrue();
+      assertThat(engine.contains("i", a)).isTrue();
+      assertThat(engine.match("i", "{\"a\":1}")).containsExactly(a);
+      assertThat(engine.remove("i", a)).isTrue();
+      assertThat(engine.contains("i", a)).isFalse();
+      assertThat(engine.remove("i", a)).isFalse();
+      assertThat(engine.remove("nope", a)).isFalse();
+      assertThat(engine.indexes()).isEmpty();
+    }
+
+    @Test
+    void indexesAreSeparate() {
+      String a = engine.register("one", "{\"exists\":\"a\"}");
+      String b = engine.register("two", "{\"exists\":\"a\"}");
+      assertThat(a).isEqualTo(b);
+      engine.remove("one", a);
+      assertThat(engine.match("one", "{\"a\":1}")).isEmpty();
+      assertThat(engine.match("two", "{\"a\":1}")).containsExactly(b);
+      assertThat(engine.indexes()).containsExactly("two");
+      assertThat(engine.filterIds("two")).containsExactly(b);
+    }
+
+    @Test
+    void sharedStructuresAreCountedOnceAndFreedCompletely() {
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        ids.add(engine.register("i", "{\"and\":[{\"equals\":{\"type\":\"order\"}},{\"range\":{\"total\":{\"gte\":" + i
+            + "}}}]}"));
+        ids.add(engine.register("i", "{\"or\":[{\"equals\":{\"type\":\"order\"}},{\"equals\":{\"user\":" + i + "}}]}"));
+      }
+      FilterEngineStats stats = engine.stats();
+      assertThat(stats.filters()).isEqualTo(100);
+      assertThat(stats.conditions()).isEqualTo(1 + 50 + 50);
+      assertThat(engine.match("i", "{\"type\":\"order\",\"total\":10,\"user\":3}")).hasSize(11 + 50);
+      for (String id : ids) {
+        engine.remove("i", id);
+      }
+      assertThat(engine.stats()).isEqualTo(new FilterEngineStats(0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void actionsMayMatchAgain() {
+      String a = engine.register("i", "{\"exists\":\"a\"}");
+      String b = engine.register("i", "{\"exists\":\"b\"}");
+      List<String> seen = new ArrayList<>();
+      engine.forEachMatch("i", Document.parse("{\"a\":1}"), id -> {
+        seen.add(id);
+        seen.addAll(engine.match("i", "{\"b\":1}"));
+      });
+      assertThat(seen).containsExactly(a, b);
+      assertThat(engine.countMatches("i", Document.parse("{\"a\":1,\"b\":2}"))).isEqualTo(2);
+    }
+  }
+}
