@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.filter.Document;
 import dev.herald.filter.FilterEngine;
 import dev.herald.filter.FilterEngineStats;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,7 +79,7 @@ class FilterPropertyTest {
     List<Doc> docs = new ArrayList<>();
     for (int i = 0; i < DOCUMENTS_PER_SET; i++) {
       String json = json(generator.document());
-      docs.add(new Doc(json, ReferenceEvaluator.asMap(parse(json))));
+      docs.add(new Doc(json, ReferenceEvaluator.asMap(ReferenceEvaluator.readJson(json))));
     }
     checkAll(index, live, docs);
 
@@ -143,7 +144,7 @@ class FilterPropertyTest {
       switch (form) {
         case 0:
           given = "a Map";
-          answer = engine.match(index, ReferenceEvaluator.asMap(parse(doc.json())));
+          answer = engine.match(index, ReferenceEvaluator.asMap(javaValues(doc.tree())));
           break;
         case 1:
           given = "Document.parse(text)";
@@ -189,7 +190,7 @@ class FilterPropertyTest {
 
   /** Registers a filter given as JSON text, as bytes or as a Map, in rotation. */
   private Registration register(String index, String json, int form) {
-    Object tree = parse(json);
+    Object tree = ReferenceEvaluator.readJson(json);
     try {
       String id;
       switch (form) {
@@ -200,7 +201,7 @@ class FilterPropertyTest {
           id = engine.register(index, engine.parse(json.getBytes(StandardCharsets.UTF_8)));
           break;
         default:
-          id = engine.register(index, engine.parse(ReferenceEvaluator.asMap(parse(json))));
+          id = engine.register(index, engine.parse(ReferenceEvaluator.asMap(javaValues(tree))));
           break;
       }
       return new Registration(json, tree, id);
@@ -248,11 +249,28 @@ class FilterPropertyTest {
     }
   }
 
-  private static Object parse(String json) {
-    try {
-      return JSON.readValue(json, Object.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+  /**
+   * The same tree with the numbers a Java application would hold: a double wherever it denotes the
+   * same value as the literal (so 1.0 stays a double next to the integer 1), an exact BigInteger for
+   * the integral literals beyond what a double holds.
+   */
+  private static Object javaValues(Object tree) {
+    if (tree instanceof Map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      ReferenceEvaluator.asMap(tree).forEach((k, v) -> out.put(k, javaValues(v)));
+      return out;
     }
+    if (tree instanceof List) {
+      List<Object> out = new ArrayList<>();
+      ReferenceEvaluator.asList(tree).forEach(v -> out.add(javaValues(v)));
+      return out;
+    }
+    if (tree instanceof BigDecimal) {
+      BigDecimal exact = (BigDecimal) tree;
+      double nearest = exact.doubleValue();
+      boolean integral = exact.signum() == 0 || exact.stripTrailingZeros().scale() <= 0;
+      return !integral || new BigDecimal(nearest).compareTo(exact) == 0 ? (Object) nearest : exact.toBigIntegerExact();
+    }
+    return tree;
   }
 }

@@ -1,6 +1,7 @@
 package dev.herald.filter.reference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.re2j.Pattern;
 import java.math.BigDecimal;
@@ -18,11 +19,18 @@ import java.util.regex.Matcher;
  * corrections listed in DESIGN.md). It shares no code with the engine on purpose: it is slow and
  * plain, so that a disagreement points at one of two independent readings of the rules.
  *
- * <p>Filters and documents are JSON trees as jackson-databind parses them: maps, lists, strings,
- * numbers, booleans and nulls. Only valid filters are supported; an invalid one may throw.
+ * <p>Filters and documents are JSON trees: maps, lists, strings, numbers of any Java type, booleans
+ * and nulls; {@link #readJson} parses text into one. Only valid filters are supported; an invalid
+ * one may throw.
+ *
+ * <p>Numbers compare by exact value. A {@link BigDecimal} (how {@link #readJson} reads a literal with
+ * a fraction or an exponent) stands for its exact value when that is an integer, so {@code 1.0E300}
+ * is 10^300 as {@code 1000...0} would be; otherwise for the nearest double, as JSON parsers read
+ * {@code 0.1}.
  */
 public final class ReferenceEvaluator {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /** Stands for an absent field, which is not the same as a field holding null. */
   private static final Object ABSENT = new Object();
@@ -161,7 +169,8 @@ public final class ReferenceEvaluator {
 
   private static BigDecimal exact(Number n) {
     if (n instanceof BigDecimal) {
-      return (BigDecimal) n;
+      BigDecimal d = (BigDecimal) n;
+      return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0 ? d : new BigDecimal(d.doubleValue());
     }
     if (n instanceof BigInteger) {
       return new BigDecimal((BigInteger) n);
@@ -184,7 +193,7 @@ public final class ReferenceEvaluator {
     if (!arrayValue.matches()) {
       return lookup(doc, field.replace("\\[", "[")) != ABSENT;
     }
-    Object wanted = parseJson(arrayValue.group(2));
+    Object wanted = readJson(arrayValue.group(2));
     Object value = lookup(doc, arrayValue.group(1));
     if (wanted instanceof Map || wanted instanceof List || !(value instanceof List)) {
       return false;
@@ -846,7 +855,8 @@ public final class ReferenceEvaluator {
         .orElseThrow();
   }
 
-  private static Object parseJson(String text) {
+  /** Parses JSON text into the tree this evaluator reads: literals with a fraction or exponent as BigDecimal. */
+  public static Object readJson(String text) {
     try {
       return JSON.readValue(text, Object.class);
     } catch (JsonProcessingException e) {
