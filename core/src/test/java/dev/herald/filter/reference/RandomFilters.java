@@ -241,7 +241,7 @@ final class RandomFilters {
         bounds.put(random.nextBoolean() ? "lt" : "lte", high);
         return bounds;
       default:
-        int order = ReferenceEvaluator.compareNumbers((Number) low, (Number) high);
+        int order = ReferenceEvaluator.compareNumbers(asWritten(low), asWritten(high));
         if (order > 0) {
           Object t = low;
           low = high;
@@ -263,6 +263,15 @@ final class RandomFilters {
         }
         return bounds;
     }
+  }
+
+  /**
+   * The value a number has once written as JSON: a double such as 1.8446744073709552E19 is then the
+   * integer its digits spell, not 2^64.
+   */
+  private static Number asWritten(Object number) {
+    String literal = number instanceof Double ? Double.toString((Double) number) : number.toString();
+    return (Number) ReferenceEvaluator.readJson(literal);
   }
 
   private Object rangeBound() {
