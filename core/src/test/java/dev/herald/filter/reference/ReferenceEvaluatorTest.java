@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,95 @@ class ReferenceEvaluatorTest {
           .as("distance from (%s, %s) to (%s, %s)", c[0], c[1], c[2], c[3])
           .isCloseTo(c[4], org.assertj.core.data.Offset.offset(1e-3));
     }
+  }
+
+  /**
+   * The polygon test against another method: in the gnomonic projection centred on the polygon,
+   * great-circle arcs are straight segments, so a planar crossing-number test decides the same.
+   */
+  @Test
+  void polygonContainmentAgreesWithACrossingTestInTheGnomonicProjection() {
+    Random random = new Random(20240607);
+    int inside = 0;
+    for (int trial = 0; trial < 20_000; trial++) {
+      double centreLat = random.nextDouble() * 140 - 70;
+      double centreLon = random.nextDouble() * 360 - 180;
+      double radius = 0.5 + random.nextDouble() * 25;
+      int count = 3 + random.nextInt(6);
+      double start = random.nextDouble() * 2 * Math.PI;
+      List<double[]> vertices = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        double angle = start + 2 * Math.PI * (i + 0.8 * random.nextDouble()) / count;
+        double r = radius * (0.3 + 0.7 * random.nextDouble());
+        vertices.add(new double[] {centreLat + r * Math.sin(angle), centreLon + r * Math.cos(angle)});
+      }
+      double[] point = {
+        centreLat + (random.nextDouble() - 0.5) * 3 * radius, centreLon + (random.nextDouble() - 0.5) * 3 * radius
+      };
+      if (Math.abs(point[0]) > 90 || vertices.stream().anyMatch(v -> Math.abs(v[0]) > 89)) {
+        continue;
+      }
+      boolean expected = gnomonicCrossingTest(vertices, point);
+      inside += expected ? 1 : 0;
+      assertThat(ReferenceEvaluator.SphericalPolygon.contains(vertices, point))
+          .as("point %s in polygon %s", java.util.Arrays.toString(point),
+              vertices.stream().map(java.util.Arrays::toString).toList())
+          .isEqualTo(expected);
+    }
+    assertThat(inside).isGreaterThan(1000);
+  }
+
+  private static boolean gnomonicCrossingTest(List<double[]> vertices, double[] point) {
+    double[] centre = new double[3];
+    for (double[] v : vertices) {
+      double[] u = unit(v);
+      for (int k = 0; k < 3; k++) {
+        centre[k] += u[k];
+      }
+    }
+    double norm = Math.sqrt(dot(centre, centre));
+    for (int k = 0; k < 3; k++) {
+      centre[k] /= norm;
+    }
+    // An orthonormal basis (east, north) of the plane tangent at the centre.
+    double[] east = {-centre[1], centre[0], 0};
+    double eastNorm = Math.sqrt(dot(east, east));
+    for (int k = 0; k < 3; k++) {
+      east[k] /= eastNorm;
+    }
+    double[] north = {
+      centre[1] * east[2] - centre[2] * east[1], centre[2] * east[0] - centre[0] * east[2],
+      centre[0] * east[1] - centre[1] * east[0]
+    };
+    double[] p = unit(point);
+    if (dot(p, centre) <= 0) {
+      return false; // beyond the horizon of the projection, so outside a polygon this small
+    }
+    double px = dot(p, east) / dot(p, centre);
+    double py = dot(p, north) / dot(p, centre);
+    boolean in = false;
+    for (int i = 0; i < vertices.size(); i++) {
+      double[] a = unit(vertices.get(i));
+      double[] b = unit(vertices.get((i + 1) % vertices.size()));
+      double ax = dot(a, east) / dot(a, centre);
+      double ay = dot(a, north) / dot(a, centre);
+      double bx = dot(b, east) / dot(b, centre);
+      double by = dot(b, north) / dot(b, centre);
+      if ((ay > py) != (by > py) && px < ax + (py - ay) * (bx - ax) / (by - ay)) {
+        in = !in;
+      }
+    }
+    return in;
+  }
+
+  private static double[] unit(double[] latLon) {
+    double lat = Math.toRadians(latLon[0]);
+    double lon = Math.toRadians(latLon[1]);
+    return new double[] {Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)};
+  }
+
+  private static double dot(double[] u, double[] v) {
+    return u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
   }
 
   @Test
