@@ -5,9 +5,13 @@
 module dev.herald.core {
   requires transitive dev.herald.transport;
   requires com.fasterxml.jackson.core;
-  requires com.github.benmanes.caffeine;
+  requires transitive com.github.benmanes.caffeine; // Herald.Builder#ticker takes Caffeine's Ticker
   requires org.slf4j;
   requires static jjwt.api;
 
+  exports dev.herald;
+  exports dev.herald.api;
+  exports dev.herald.auth;
   exports dev.herald.filter;
+  exports dev.herald.realtime;
 }

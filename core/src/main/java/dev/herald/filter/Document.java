@@ -1,9 +1,9 @@
 package dev.herald.filter;
 
 import dev.herald.internal.json.JsonException;
-import dev.herald.internal.json.JsonMap;
 import dev.herald.internal.json.JsonReader;
 import dev.herald.internal.json.JsonTrees;
+import dev.herald.internal.json.JsonWriter;
 import java.util.Map;
 
 /**
@@ -18,10 +18,12 @@ public final class Document {
 
   private final Map<String, Object> root;
   private final String id;
+  private volatile byte[] json; // the bytes it was parsed from, or its serialization once asked
 
-  private Document(Map<String, Object> root, String id) {
+  private Document(Map<String, Object> root, String id, byte[] json) {
     this.root = root;
     this.id = id;
+    this.json = json;
   }
 
   /** Parses a JSON object from UTF-8 bytes. */
@@ -31,7 +33,7 @@ public final class Document {
 
   public static Document parse(byte[] json, int maxDepth) {
     try {
-      return new Document(object(new JsonReader(maxDepth, false).read(json)), null);
+      return new Document(object(new JsonReader(maxDepth, false).read(json)), null, json);
     } catch (JsonException e) {
       throw translate(e);
     }
@@ -44,7 +46,7 @@ public final class Document {
 
   public static Document parse(String json, int maxDepth) {
     try {
-      return new Document(object(new JsonReader(maxDepth, false).read(json)), null);
+      return new Document(object(new JsonReader(maxDepth, false).read(json)), null, null);
     } catch (JsonException e) {
       throw translate(e);
     }
@@ -58,7 +60,7 @@ public final class Document {
    */
   public static Document of(Map<String, ?> document) {
     try {
-      return new Document(object(JsonTrees.copy(document, DEFAULT_MAX_DEPTH)), null);
+      return new Document(object(JsonTrees.copy(document, DEFAULT_MAX_DEPTH)), null, null);
     } catch (JsonException e) {
       throw translate(e);
     }
@@ -69,7 +71,7 @@ public final class Document {
    * {@code ids} keyword tests it), overriding any {@code _id} key of the content.
    */
   public Document withId(String documentId) {
-    return new Document(root, documentId);
+    return new Document(root, documentId, json);
   }
 
   /** The identifier given with {@link #withId}, or null. */
@@ -80,6 +82,19 @@ public final class Document {
   /** The content, an immutable map in document order. */
   public Map<String, Object> content() {
     return root;
+  }
+
+  /**
+   * The document as UTF-8 JSON: the very bytes it was parsed from, else its content serialized once.
+   * Shared: never modify the array.
+   */
+  public byte[] json() {
+    byte[] j = json;
+    if (j == null) {
+      j = JsonWriter.toBytes(root);
+      json = j;
+    }
+    return j;
   }
 
   @SuppressWarnings("unchecked")
@@ -105,9 +120,5 @@ public final class Document {
   @Override
   public String toString() {
     return (id == null ? "" : "(_id " + id + ") ") + root;
-  }
-
-  static boolean isTree(Map<?, ?> m) {
-    return m instanceof JsonMap;
   }
 }

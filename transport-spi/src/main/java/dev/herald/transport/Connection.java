@@ -28,4 +28,14 @@ public interface Connection {
    * Idempotent. The transport still reports the end of the link with {@link Gateway#disconnected}.
    */
   void close(String reason);
+
+  /**
+   * The transport's native fan-out, when it has one (an MQTT broker's topics): Herald then tells it
+   * which channels this connection joins and leaves, and hands it one frame per channel instead of
+   * sending each notification through {@link #send}. Null (the default): one frame per connection.
+   * Must return the same object for every connection of one transport.
+   */
+  default ChannelFanout fanout() {
+    return null;
+  }
 }

@@ -1,0 +1,34 @@
+package dev.herald.internal.realtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A subscriber: a client connection, or an in-process subscription. Its memberships are guarded by
+ * the {@link Hotel}'s lock.
+ */
+abstract class Endpoint {
+  /** Rooms this endpoint is in, by room id; guarded by the hotel lock. */
+  final Map<String, Membership> memberships = new LinkedHashMap<>();
+  /** Set once, under the hotel lock, when the endpoint leaves for good. */
+  boolean gone;
+
+  abstract String id();
+
+  abstract String protocol();
+
+  /** Queues a notification for this endpoint; never blocks. */
+  abstract void deliver(Delivery delivery);
+
+  /** Queues a notification that only this endpoint receives (token expiry). */
+  abstract void deliverPrivate(Event event, String channel);
+
+  /** The transport fan-out this endpoint's notifications go through, or null for per-endpoint delivery. */
+  dev.herald.transport.ChannelFanout fanout() {
+    return null;
+  }
+
+  dev.herald.transport.Connection connection() {
+    return null;
+  }
+}
