@@ -206,8 +206,8 @@ class FilterEngineTest {
       assertThat(engine.match("i", "{\"n\":9007199254740992}")).isEmpty();
       assertThat(engine.match("i", Map.of("n", new BigInteger("9007199254740993")))).containsExactlyInAnyOrder(big, above);
       String huge = engine.register("i", "{\"range\":{\"n\":{\"gt\":100000000000000000000000}}}");
-      assertThat(engine.match("i", "{\"n\":100000000000000000000001}")).containsExactly(huge);
-      assertThat(engine.match("i", "{\"n\":100000000000000000000000}")).isEmpty();
+      assertThat(engine.match("i", "{\"n\":100000000000000000000001}")).containsExactlyInAnyOrder(huge, above);
+      assertThat(engine.match("i", "{\"n\":100000000000000000000000}")).containsExactly(above);
     }
 
     @Test

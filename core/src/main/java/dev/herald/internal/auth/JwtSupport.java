@@ -70,6 +70,10 @@ public final class JwtSupport {
       throw new InvalidTokenException("Invalid token.", false);
     }
     Date exp = claims.getExpiration();
+    if (exp != null && clock.millis() >= exp.getTime()) {
+      // jjwt accepts a token up to its expiry instant inclusive; Herald expires it at that instant.
+      throw new InvalidTokenException("Token expired", true);
+    }
     return new Identity(kuid, exp == null ? -1 : exp.getTime());
   }
 

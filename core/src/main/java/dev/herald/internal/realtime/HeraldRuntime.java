@@ -56,6 +56,7 @@ public final class HeraldRuntime implements Gateway {
   private final RealtimeController realtime;
   private final DeliveryStats stats = new DeliveryStats();
   private final ConcurrentHashMap<Connection, ConnectionEndpoint> connections = new ConcurrentHashMap<>();
+  private final java.util.Set<LocalEndpoint> locals = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public HeraldRuntime(Config config) {
@@ -291,6 +292,8 @@ public final class HeraldRuntime implements Gateway {
         config.slowConsumerPolicy(), stats);
     hotel.subscribe(ep, new CollectionKey(index, collection), filter, options,
         s -> ep.subscribed(s.room().room, s.channel().channel));
+    locals.add(ep);
+    ep.onUnsubscribe(() -> locals.remove(ep));
     return ep;
   }
 
@@ -317,5 +320,9 @@ public final class HeraldRuntime implements Gateway {
       }
     }
     connections.clear();
+    for (LocalEndpoint ep : locals) {
+      hotel.leaveAll(ep, false);
+    }
+    locals.clear();
   }
 }

@@ -24,6 +24,7 @@ final class LocalEndpoint extends Endpoint implements Subscription {
   private final Outbox<Notification> outbox;
   private volatile Room room;
   private volatile Channel channel;
+  private volatile Runnable onUnsubscribe = () -> {};
 
   LocalEndpoint(Hotel hotel, NotificationListener listener, Executor executor, int capacity,
       SlowConsumerPolicy policy, DeliveryStats stats) {
@@ -48,6 +49,10 @@ final class LocalEndpoint extends Endpoint implements Subscription {
         executor.execute(LocalEndpoint.this::unsubscribe);
       }
     };
+  }
+
+  void onUnsubscribe(Runnable action) {
+    this.onUnsubscribe = action;
   }
 
   void subscribed(Room r, Channel c) {
@@ -94,6 +99,7 @@ final class LocalEndpoint extends Endpoint implements Subscription {
   public void unsubscribe() {
     hotel.leaveAll(this, true);
     outbox.close();
+    onUnsubscribe.run();
   }
 
   @Override
