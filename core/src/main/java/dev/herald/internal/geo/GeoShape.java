@@ -1,15 +1,24 @@
 package dev.herald.internal.geo;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A region of the globe a geo filter selects. Immutable and thread-safe. Equal shapes are
  * {@link Object#equals equal} and share {@link #canonical()} text, which filter ids are built from.
- * CONTRACT (implemented by the geo work item): the factories validate and throw
- * {@link IllegalArgumentException} with a message that names the problem (no path prefix).
+ * The factories validate and throw {@link IllegalArgumentException} with a message that names the
+ * problem (no path prefix).
+ *
+ * <p>Cost of {@link #contains}: a box compares four numbers; a circle or an annulus needs one dot
+ * product, and an exact ellipsoidal distance only for points within about 1% of a radius; a polygon
+ * needs one dot product per edge. The shapes share the per-point trigonometry through {@link Probe}.
  */
 public abstract class GeoShape {
-  GeoShape() {}
+  private final String canonical;
+
+  GeoShape(String canonical) {
+    this.canonical = canonical;
+  }
 
   /**
    * A box: latitudes between bottom and top inclusive; longitudes from left eastwards to right
@@ -18,7 +27,7 @@ public abstract class GeoShape {
    * or a value is not finite.
    */
   public static GeoShape box(double top, double left, double bottom, double right) {
-    throw new UnsupportedOperationException("contract");
+    return new BoundingBox(top, left, bottom, right);
   }
 
   /**
@@ -29,12 +38,34 @@ public abstract class GeoShape {
    * side is not numeric; and those of {@link #box(double, double, double, double)}.
    */
   public static GeoShape box(Object operand) {
-    throw new UnsupportedOperationException("contract");
+    if (!(operand instanceof Map)) {
+      throw new IllegalArgumentException("unrecognized geo-point format");
+    }
+    Map<?, ?> m = (Map<?, ?>) operand;
+    if (m.containsKey("top") && m.containsKey("left") && m.containsKey("bottom")
+        && m.containsKey("right")) {
+      double top = GeoPoints.parseFloat(m.get("top"));
+      double left = GeoPoints.parseFloat(m.get("left"));
+      double bottom = GeoPoints.parseFloat(m.get("bottom"));
+      double right = GeoPoints.parseFloat(m.get("right"));
+      if (Double.isNaN(top) || Double.isNaN(left) || Double.isNaN(bottom) || Double.isNaN(right)) {
+        throw new IllegalArgumentException(
+            "unrecognized geoBoundingBox format: " + JsonText.write(operand));
+      }
+      return box(top, left, bottom, right);
+    }
+    GeoPoint topLeft = GeoPoints.parse(m.containsKey("topLeft") ? m.get("topLeft") : m.get("top_left"));
+    GeoPoint bottomRight =
+        GeoPoints.parse(m.containsKey("bottomRight") ? m.get("bottomRight") : m.get("bottom_right"));
+    if (topLeft == null || bottomRight == null) {
+      throw new IllegalArgumentException("unrecognized geo-point format");
+    }
+    return box(topLeft.lat(), topLeft.lon(), bottomRight.lat(), bottomRight.lon());
   }
 
   /** Points whose WGS84 geodesic distance to the centre is at most {@code meters} (exact, no clipping). */
   public static GeoShape circle(GeoPoint centre, double meters) {
-    throw new UnsupportedOperationException("contract");
+    return new Circle(centre, meters);
   }
 
   /**
@@ -42,7 +73,7 @@ public abstract class GeoShape {
    * Throws {@code inner radius must be smaller than outer radius} when {@code from >= to}.
    */
   public static GeoShape annulus(GeoPoint centre, double from, double to) {
-    throw new UnsupportedOperationException("contract");
+    return new Annulus(centre, from, to);
   }
 
   /**
@@ -51,12 +82,76 @@ public abstract class GeoShape {
    * distinct vertices are given.
    */
   public static GeoShape polygon(List<GeoPoint> vertices) {
-    throw new UnsupportedOperationException("contract");
+    return new Polygon(vertices);
   }
 
-  /** Whether the point is inside the shape (boundary included). */
-  public abstract boolean contains(GeoPoint p);
+  /**
+   * Whether the point is inside the shape (boundary included). A null point, or one with a latitude
+   * outside [-90, 90] or a coordinate that is not finite, is inside no shape.
+   */
+  public final boolean contains(GeoPoint p) {
+    Probe probe = new Probe();
+    return probe.set(p) && test(probe);
+  }
+
+  /** The test on a point already read into a probe; the probe is valid. */
+  abstract boolean test(Probe p);
+
+  /** A box that holds the whole shape, for indexing. */
+  abstract Bounds bounds();
 
   /** Deterministic text for this shape; equal shapes give equal text. */
-  public abstract String canonical();
+  public final String canonical() {
+    return canonical;
+  }
+
+  @Override
+  public final boolean equals(Object o) {
+    return o instanceof GeoShape && ((GeoShape) o).canonical.equals(canonical);
+  }
+
+  @Override
+  public final int hashCode() {
+    return canonical.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return canonical;
+  }
+
+  // ---- helpers shared by the shapes ---------------------------------------------------------
+
+  /** A longitude reduced exactly into [-180, 180). */
+  static double normalizeLongitude(double lon) {
+    double r = Math.IEEEremainder(lon, 360);
+    return r == 180 ? -180 : r + 0.0; // + 0.0 turns -0.0 into 0.0
+  }
+
+  /**
+   * An eastward longitude difference reduced into [0, 360). Exact for differences already in that
+   * range, so an inclusive comparison against a width computed the same way is exact at the edges.
+   */
+  static double eastward(double difference) {
+    double r = Math.IEEEremainder(difference, 360);
+    return r < 0 ? r + 360 : r;
+  }
+
+  static void requireValidCentre(GeoPoint centre) {
+    if (centre == null || !(centre.lat() >= -90 && centre.lat() <= 90)
+        || !Double.isFinite(centre.lon())) {
+      throw new IllegalArgumentException("the centre is not a valid point: " + centre);
+    }
+  }
+
+  static void requireDistance(String name, double meters) {
+    if (!(meters >= 0) || meters == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException(name + " must be a finite, non-negative number of meters, got " + meters);
+    }
+  }
+
+  /** Shortest round-trip text of a number, with -0.0 written as 0.0. */
+  static String number(double d) {
+    return Double.toString(d + 0.0);
+  }
 }

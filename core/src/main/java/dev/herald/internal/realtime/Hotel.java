@@ -71,12 +71,11 @@ final class Hotel {
   }
 
   /**
-   * Subscribes an endpoint. {@code beforeVisible} runs once the ids are known and before the
-   * endpoint can receive anything on the channel (the response goes first). Returns null when the
-   * endpoint is already gone.
+   * Subscribes an endpoint. {@code answer} runs once the endpoint is on the channel, before the
+   * others in the room are told. Returns null when the endpoint is already gone.
    */
   Subscribed subscribe(Endpoint e, CollectionKey key, Filter filter, SubscribeOptions options,
-      Consumer<Subscribed> beforeVisible) {
+      Consumer<Subscribed> answer) {
     lock.lock();
     try {
       if (e.gone) {
@@ -95,14 +94,14 @@ final class Hotel {
         rooms.put(roomId, room);
         byCollection.computeIfAbsent(engineIndex, k -> new ConcurrentHashMap<>()).put(filter.id(), room);
       }
-      return enter(e, room, options, "subscribe", beforeVisible);
+      return enter(e, room, options, "subscribe", answer);
     } finally {
       lock.unlock();
     }
   }
 
   /** Joins an existing room by id. */
-  Subscribed join(Endpoint e, String roomId, SubscribeOptions options, Consumer<Subscribed> beforeVisible) {
+  Subscribed join(Endpoint e, String roomId, SubscribeOptions options, Consumer<Subscribed> answer) {
     lock.lock();
     try {
       if (e.gone) {
@@ -113,7 +112,7 @@ final class Hotel {
         throw KuzzleError.ROOM_NOT_FOUND.exception(roomId);
       }
       checkSubscriptionLimit(e, roomId);
-      return enter(e, room, options, "join", beforeVisible);
+      return enter(e, room, options, "join", answer);
     } finally {
       lock.unlock();
     }
@@ -126,7 +125,7 @@ final class Hotel {
   }
 
   private Subscribed enter(Endpoint e, RoomState room, SubscribeOptions options, String action,
-      Consumer<Subscribed> beforeVisible) {
+      Consumer<Subscribed> answer) {
     String channelId = Channel.id(room.id(), options.scope(), options.users(), options.state());
     ChannelState channel = room.channel(channelId);
     if (channel == null) {
@@ -135,8 +134,6 @@ final class Hotel {
       room.addChannel(channel);
       channelCount++;
     }
-    Subscribed result = new Subscribed(room, channel);
-    beforeVisible.accept(result);
     Membership m = e.memberships.get(room.id());
     boolean entered = m == null;
     if (entered) {
@@ -148,6 +145,10 @@ final class Hotel {
     if (m.channels.add(channel)) {
       channel.add(e);
     }
+    // Answer once the endpoint receives the channel's notifications: an event reported after the
+    // client reads the answer always reaches it (one racing with the subscription may arrive first).
+    Subscribed result = new Subscribed(room, channel);
+    answer.accept(result);
     if (entered) {
       notifyUsers(room, Users.IN, action, m, e);
     }

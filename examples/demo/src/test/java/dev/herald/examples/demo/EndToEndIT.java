@@ -1,0 +1,44 @@
+package dev.herald.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo server driven by clients nobody here wrote: the raw {@code ws} client, kuzzle-sdk 7, and
+ * the demo page in headless Chromium. The server listens on 127.0.0.1, on a free port.
+ */
+class EndToEndIT {
+  private static DemoServer demo;
+
+  @BeforeAll
+  static void startDemo() throws Exception {
+    demo = DemoServer.start(new DemoServer.Options("127.0.0.1", 0, Duration.ofMinutes(5)));
+  }
+
+  @AfterAll
+  static void stopDemo() {
+    if (demo != null) {
+      demo.close();
+    }
+  }
+
+  @Test
+  void rawWebSocketClientReplaysKuzzlesFlow() throws Exception {
+    assertThat(NodeScripts.run("ws-flow.js", 60, demo.webSocketUri().toString())).contains("ws flow: ok");
+  }
+
+  @Test
+  void kuzzleSdk7WorksUnchanged() throws Exception {
+    assertThat(NodeScripts.run("sdk.js", 90, demo.webSocketUri().toString())).contains("kuzzle-sdk: ok");
+  }
+
+  @Test
+  void thePageShowsNotificationsInHeadlessChromium() throws Exception {
+    NodeScripts.chromium();
+    assertThat(NodeScripts.run("page.js", 120, demo.pageUri().toString())).containsIgnoringCase("ok");
+  }
+}
