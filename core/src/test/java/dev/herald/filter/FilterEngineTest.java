@@ -211,6 +211,15 @@ class FilterEngineTest {
     }
 
     @Test
+    void literalsWithAFractionOrExponentAreDoublesAsInJavaMaps() {
+      assertThat(engine.parse("{\"equals\":{\"a\":1e300}}").id())
+          .isEqualTo(engine.parse(Map.of("equals", Map.of("a", 1e300))).id());
+      String twoTo64 = engine.register("i", "{\"equals\":{\"a\":1.8446744073709552E19}}");
+      assertThat(engine.match("i", Map.of("a", new BigInteger("18446744073709551616")))).containsExactly(twoTo64);
+      assertThat(engine.match("i", "{\"a\":18446744073709552000}")).isEmpty();
+    }
+
+    @Test
     void documentIdIsVisibleToIds() {
       String ids = engine.register("i", "{\"ids\":{\"values\":[\"doc-1\"]}}");
       Document d = Document.parse("{\"_id\":\"other\",\"a\":1}");

@@ -30,8 +30,6 @@ public final class JsonReader {
       .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .build();
 
-  private static final double TWO_POW_53 = 0x1p53;
-
   private final int maxDepth;
   private final boolean rejectDuplicateKeys;
 
@@ -192,13 +190,12 @@ public final class JsonReader {
     }
   }
 
+  /**
+   * A literal with a fraction or an exponent is the nearest double, as every JSON parser reads it
+   * (and as a {@code Double} in a Java map holds it); integer literals are exact at any size.
+   */
   private static Number readDecimal(JsonParser p) throws IOException {
-    double d = p.getDoubleValue();
-    if (Math.abs(d) >= TWO_POW_53 && !Double.isInfinite(d)) {
-      // An integer this large may not be a double exactly: read its exact value.
-      return Numbers.ofBigDecimal(p.getDecimalValue());
-    }
-    return Numbers.ofDouble(d);
+    return Numbers.ofDouble(p.getDoubleValue());
   }
 
   private void checkDepth(int depth) {

@@ -24,9 +24,8 @@ import java.util.regex.Matcher;
  * one may throw.
  *
  * <p>Numbers compare by exact value. A {@link BigDecimal} (how {@link #readJson} reads a literal with
- * a fraction or an exponent) stands for its exact value when that is an integer, so {@code 1.0E300}
- * is 10^300 as {@code 1000...0} would be; otherwise for the nearest double, as JSON parsers read
- * {@code 0.1}.
+ * a fraction or an exponent) stands for the nearest double, as JSON parsers read {@code 0.1} or
+ * {@code 1.0E300}; integer literals are exact at any size.
  */
 public final class ReferenceEvaluator {
   private static final ObjectMapper JSON =
@@ -169,8 +168,7 @@ public final class ReferenceEvaluator {
 
   private static BigDecimal exact(Number n) {
     if (n instanceof BigDecimal) {
-      BigDecimal d = (BigDecimal) n;
-      return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0 ? d : new BigDecimal(d.doubleValue());
+      return new BigDecimal(((BigDecimal) n).doubleValue());
     }
     if (n instanceof BigInteger) {
       return new BigDecimal((BigInteger) n);

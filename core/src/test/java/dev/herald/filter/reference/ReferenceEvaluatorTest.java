@@ -173,11 +173,17 @@ class ReferenceEvaluatorTest {
   }
 
   @Test
-  void integralLiteralsKeepTheirExactValueAndFractionsAreDoubles() {
+  void literalsWithAFractionOrExponentAreDoublesAndIntegerLiteralsExact() {
+    // 1.8446744073709552E19 is the double 2^64, not the decimal 18446744073709552000.
     Object filter = ReferenceEvaluator.readJson("{\"equals\": {\"a\": 1.8446744073709552E19}}");
-    assertThat(ReferenceEvaluator.matches(filter, Map.of("a", new java.math.BigInteger("18446744073709552000"))))
+    assertThat(ReferenceEvaluator.matches(filter, Map.of("a", new java.math.BigInteger("18446744073709551616"))))
         .isTrue();
-    assertThat(ReferenceEvaluator.matches(filter, Map.of("a", 1.8446744073709552E19))).isFalse(); // 2^64
+    assertThat(ReferenceEvaluator.matches(filter, Map.of("a", 1.8446744073709552E19))).isTrue();
+    assertThat(ReferenceEvaluator.matches(filter, Map.of("a", new java.math.BigInteger("18446744073709552000"))))
+        .isFalse();
+    Object big = ReferenceEvaluator.readJson("{\"equals\": {\"a\": 18446744073709551617}}");
+    assertThat(ReferenceEvaluator.matches(big, Map.of("a", new java.math.BigInteger("18446744073709551617")))).isTrue();
+    assertThat(ReferenceEvaluator.matches(big, Map.of("a", 1.8446744073709552E19))).isFalse();
     Object tenth = ReferenceEvaluator.readJson("{\"equals\": {\"a\": 0.1}}");
     assertThat(ReferenceEvaluator.matches(tenth, Map.of("a", 0.1))).isTrue();
     Object one = ReferenceEvaluator.readJson("{\"equals\": {\"a\": 1.0}}");
