@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.herald.internal.json.JsonReader;
+import dev.herald.internal.json.JsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ class ConformanceTest {
       b.maxConditions(((Number) c.options().get("maxConditions")).intValue());
     }
     FilterEngine engine = b.build();
-    String filterJson = TestJson.write(c.filter());
+    String filterJson = JsonWriter.toText(c.filter());
     if (c.error() != null) {
       assertThatThrownBy(() -> engine.register("conformance", filterJson))
           .as("%s: %s must be refused (Koncorde: %s)", c.name(), filterJson, c.error())
@@ -94,7 +95,7 @@ class ConformanceTest {
     for (Map<?, ?> d : c.docs()) {
       Object doc = d.get("doc");
       boolean expected = (Boolean) d.get("matches");
-      String docJson = TestJson.write(doc);
+      String docJson = JsonWriter.toText(doc);
       // Each document through one of the three input forms, in rotation.
       @SuppressWarnings("unchecked")
       List<String> ids = switch (i++ % 3) {

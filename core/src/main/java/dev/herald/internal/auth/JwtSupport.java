@@ -1,9 +1,9 @@
 package dev.herald.internal.auth;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.herald.auth.Identity;
 import dev.herald.auth.InvalidTokenException;
 import dev.herald.internal.json.JsonReader;
+import dev.herald.internal.json.JsonWriter;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
@@ -17,7 +17,6 @@ import java.io.Reader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
 import javax.crypto.SecretKey;
@@ -95,46 +94,11 @@ public final class JwtSupport {
     }
   }
 
-  /** Writes claims with a jackson-core generator; dates as seconds since the epoch. */
+  /** Writes claims with Herald's jackson-core writer; dates as seconds since the epoch. */
   private static final class Serializer extends AbstractSerializer<Map<String, ?>> {
     @Override
     protected void doSerialize(Map<String, ?> map, OutputStream out) throws Exception {
-      try (JsonGenerator g = JsonReader.FACTORY.createGenerator(out)) {
-        write(g, map);
-      }
-    }
-
-    private static void write(JsonGenerator g, Object v) throws java.io.IOException {
-      if (v == null) {
-        g.writeNull();
-      } else if (v instanceof String) {
-        g.writeString((String) v);
-      } else if (v instanceof Boolean) {
-        g.writeBoolean((Boolean) v);
-      } else if (v instanceof Integer || v instanceof Long) {
-        g.writeNumber(((Number) v).longValue());
-      } else if (v instanceof Number) {
-        g.writeNumber(((Number) v).doubleValue());
-      } else if (v instanceof Date) {
-        g.writeNumber(((Date) v).getTime() / 1000);
-      } else if (v instanceof Instant) {
-        g.writeNumber(((Instant) v).getEpochSecond());
-      } else if (v instanceof Map) {
-        g.writeStartObject();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-          g.writeFieldName(String.valueOf(e.getKey()));
-          write(g, e.getValue());
-        }
-        g.writeEndObject();
-      } else if (v instanceof Collection) {
-        g.writeStartArray();
-        for (Object o : (Collection<?>) v) {
-          write(g, o);
-        }
-        g.writeEndArray();
-      } else {
-        g.writeString(v.toString());
-      }
+      out.write(JsonWriter.toBytes(map));
     }
   }
 }

@@ -24,34 +24,24 @@ public final class FilterCompiler {
   }
 
   public NormalizedFilter compile(byte[] json) {
-    Object tree;
-    try {
-      tree = reader.read(json);
-    } catch (JsonException e) {
-      throw translate(e);
-    }
-    return compileTree(tree);
+    return compileTree(read(() -> reader.read(json)));
   }
 
   public NormalizedFilter compile(String json) {
-    Object tree;
+    return compileTree(read(() -> reader.read(json)));
+  }
+
+  private static Object read(java.util.function.Supplier<Object> read) {
     try {
-      tree = reader.read(json);
+      return read.get();
     } catch (JsonException e) {
       throw translate(e);
     }
-    return compileTree(tree);
   }
 
   /** Compiles a filter given as Java values (maps, lists, strings, numbers, booleans, null). */
   public NormalizedFilter compileValue(Object filter) {
-    Object tree;
-    try {
-      tree = JsonTrees.copy(filter, limits.maxDepth());
-    } catch (JsonException e) {
-      throw translate(e);
-    }
-    return compileTree(tree);
+    return compileTree(read(() -> JsonTrees.copy(filter, limits.maxDepth())));
   }
 
   /** Compiles a filter that is already a JSON tree ({@link dev.herald.internal.json.JsonMap} and friends). */

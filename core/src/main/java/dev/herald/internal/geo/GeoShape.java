@@ -1,5 +1,6 @@
 package dev.herald.internal.geo;
 
+import dev.herald.internal.json.JsonWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ public abstract class GeoShape {
       double right = GeoPoints.parseFloat(m.get("right"));
       if (Double.isNaN(top) || Double.isNaN(left) || Double.isNaN(bottom) || Double.isNaN(right)) {
         throw new IllegalArgumentException(
-            "unrecognized geoBoundingBox format: " + JsonText.write(operand));
+            "unrecognized geoBoundingBox format: " + JsonWriter.toText(operand));
       }
       return box(top, left, bottom, right);
     }

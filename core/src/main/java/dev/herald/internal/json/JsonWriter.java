@@ -17,6 +17,11 @@ public final class JsonWriter {
   /** JSON already serialized (UTF-8), written as it is. */
   public record Raw(byte[] bytes) {}
 
+  /** Compact JSON text of a value, for messages. */
+  public static String toText(Object value) {
+    return new String(toBytes(value), StandardCharsets.UTF_8);
+  }
+
   public static byte[] toBytes(Object value) {
     ByteArrayBuilder buffer = new ByteArrayBuilder(128);
     try (JsonGenerator g = JsonReader.FACTORY.createGenerator(buffer)) {
@@ -29,7 +34,8 @@ public final class JsonWriter {
 
   /**
    * Writes maps, lists, collections, arrays, strings, any number (NaN and infinities as null, which
-   * JSON lacks), booleans, null and {@link Raw} JSON; anything else as its string form.
+   * JSON lacks), booleans, null, {@link Raw} JSON, and dates as seconds since the epoch (as JSON Web
+   * Tokens want them); anything else as its string form.
    */
   public static void write(JsonGenerator g, Object v) throws IOException {
     if (v == null) {
@@ -72,6 +78,10 @@ public final class JsonWriter {
       g.writeEndArray();
     } else if (v instanceof Raw) {
       g.writeRawValue(new String(((Raw) v).bytes(), StandardCharsets.UTF_8));
+    } else if (v instanceof java.util.Date) {
+      g.writeNumber(((java.util.Date) v).getTime() / 1000); // JSON Web Token dates: seconds
+    } else if (v instanceof java.time.Instant) {
+      g.writeNumber(((java.time.Instant) v).getEpochSecond());
     } else {
       g.writeString(v.toString());
     }

@@ -94,31 +94,32 @@ public final class HeraldRuntime implements Gateway {
       tooLarge(ep, frame.length);
       return;
     }
-    RequestReader.Envelope env;
-    try {
-      env = reader.read(frame);
-    } catch (RequestReader.BadRequest e) {
-      ep.respond(OutboundFrame.response(e.envelope.requestIdOrNew(), responses.error(e.envelope, e.error)));
-      return;
-    }
-    handle(ep, env);
+    read(ep, () -> reader.read(frame));
   }
 
   @Override
   public void received(Connection connection, String frame) {
     ConnectionEndpoint ep = endpoint(connection);
-    // A char is at least one UTF-8 byte: a text longer than the limit is too large for sure.
     if (frame.length() > config.maxRequestSize()) {
-      tooLarge(ep, frame.getBytes(StandardCharsets.UTF_8).length);
+      tooLarge(ep, frame.length()); // each char is at least one UTF-8 byte
       return;
     }
+    // A char is one to three UTF-8 bytes: count the bytes only when it matters.
     if (frame.length() * 3L > config.maxRequestSize()) {
       received(connection, frame.getBytes(StandardCharsets.UTF_8));
       return;
     }
+    read(ep, () -> reader.read(frame));
+  }
+
+  private interface Read {
+    RequestReader.Envelope read() throws RequestReader.BadRequest;
+  }
+
+  private void read(ConnectionEndpoint ep, Read read) {
     RequestReader.Envelope env;
     try {
-      env = reader.read(frame);
+      env = read.read();
     } catch (RequestReader.BadRequest e) {
       ep.respond(OutboundFrame.response(e.envelope.requestIdOrNew(), responses.error(e.envelope, e.error)));
       return;

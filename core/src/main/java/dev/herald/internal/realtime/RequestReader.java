@@ -58,18 +58,20 @@ final class RequestReader {
   }
 
   Envelope read(byte[] frame) throws BadRequest {
-    Envelope env = new Envelope();
-    try (JsonParser p = JsonReader.FACTORY.createParser(frame)) {
-      read(p, env);
-    } catch (IOException e) {
-      throw malformed(env, e);
-    }
-    return env;
+    return read(() -> JsonReader.FACTORY.createParser(frame));
   }
 
   Envelope read(String frame) throws BadRequest {
+    return read(() -> JsonReader.FACTORY.createParser(frame));
+  }
+
+  private interface ParserSource {
+    JsonParser open() throws IOException;
+  }
+
+  private Envelope read(ParserSource source) throws BadRequest {
     Envelope env = new Envelope();
-    try (JsonParser p = JsonReader.FACTORY.createParser(frame)) {
+    try (JsonParser p = source.open()) {
       read(p, env);
     } catch (IOException e) {
       throw malformed(env, e);
