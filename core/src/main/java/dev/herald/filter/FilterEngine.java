@@ -121,7 +121,10 @@ public final class FilterEngine {
 
   // ---- matching ------------------------------------------------------------------------------
 
-  /** The ids of the filters of {@code index} the document matches, in no particular order. */
+  /**
+   * The ids of the filters of {@code index} the document matches, in no particular order, in a list
+   * that may be sorted but not resized.
+   */
   public List<String> match(String index, Document document) {
     return engine.match(index, document.content(), document.id());
   }

@@ -1,7 +1,8 @@
 package dev.herald.internal.match;
 
 import dev.herald.internal.filter.NormalizedFilter;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,7 +101,7 @@ public final class MatchEngine {
     }
   }
 
-  /** The ids of the matching filters, in no particular order. */
+  /** The ids of the matching filters, in no particular order (a list that may be sorted, not resized). */
   public List<String> match(String index, Map<?, ?> document, String documentId) {
     Partition p = partitions.get(index);
     if (p == null) {
@@ -109,11 +110,18 @@ public final class MatchEngine {
     Scratch s = acquire();
     try {
       p.collect(s, document, documentId);
-      List<String> ids = new ArrayList<>(s.outCount);
-      for (int i = 0; i < s.outCount; i++) {
-        ids.add(s.out[i].id);
+      switch (s.outCount) {
+        case 0:
+          return Collections.emptyList();
+        case 1:
+          return Collections.singletonList(s.out[0].id);
+        default:
+          String[] ids = new String[s.outCount];
+          for (int i = 0; i < ids.length; i++) {
+            ids[i] = s.out[i].id;
+          }
+          return Arrays.asList(ids);
       }
-      return ids;
     } finally {
       s.end();
       s.inUse = false;
