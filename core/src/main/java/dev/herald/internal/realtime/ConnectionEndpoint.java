@@ -29,7 +29,7 @@ final class ConnectionEndpoint extends Endpoint {
     this.outbox = new Outbox<>(capacity, maxInFlight, policy, stats) {
       @Override
       void deliver(OutboundFrame frame, boolean notification) {
-        connection.send(frame, failure -> completed(notification, failure));
+        connection.send(frame, notification ? notificationDone : responseDone);
       }
 
       @Override
@@ -66,8 +66,8 @@ final class ConnectionEndpoint extends Endpoint {
   }
 
   @Override
-  void deliver(Delivery d) {
-    outbox.offerNotification(d.frame());
+  boolean deliver(Delivery d) {
+    return outbox.offerNotification(d.frame());
   }
 
   @Override

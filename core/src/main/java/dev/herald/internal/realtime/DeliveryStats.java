@@ -8,8 +8,10 @@ final class DeliveryStats {
   private final LongAdder dropped = new LongAdder();
   private final LongAdder disconnected = new LongAdder();
 
-  void delivered() {
-    delivered.increment();
+  void delivered(int notifications) {
+    if (notifications != 0) {
+      delivered.add(notifications);
+    }
   }
 
   void dropped() {

@@ -17,8 +17,8 @@ abstract class Endpoint {
 
   abstract String protocol();
 
-  /** Queues a notification for this endpoint; never blocks. */
-  abstract void deliver(Delivery delivery);
+  /** Queues a notification for this endpoint; never blocks. False when it was not queued. */
+  abstract boolean deliver(Delivery delivery);
 
   /** Queues a notification that only this endpoint receives (token expiry). */
   abstract void deliverPrivate(Event event, String channel);

@@ -62,9 +62,9 @@ public final class HeraldRuntime implements Gateway {
   public HeraldRuntime(Config config) {
     this.config = config;
     this.hotel = new Hotel(config.engine(), config.clock(), config.node(), config.maxRooms(),
-        config.maxSubscriptionsPerConnection());
+        config.maxSubscriptionsPerConnection(), stats);
     this.notifier = new Notifier(hotel, config.node(), config.documentTtl(), config.maxCachedDocuments(),
-        config.ticker());
+        config.ticker(), stats);
     this.reader = new RequestReader(config.maxDepth());
     this.responses = new Responses(config.node());
     this.realtime = new RealtimeController(hotel, notifier, config.engine(), config.authorizer(), config.clock(),

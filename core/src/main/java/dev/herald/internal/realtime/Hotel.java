@@ -38,6 +38,7 @@ final class Hotel {
   private final FilterEngine engine;
   private final Clock clock;
   private final String node;
+  private final DeliveryStats stats;
   private final int maxRooms;
   private final int maxSubscriptionsPerConnection;
   private int channelCount;
@@ -46,10 +47,12 @@ final class Hotel {
   /** Ids of a subscription: the room and the channel, and their public views. */
   record Subscribed(RoomState room, ChannelState channel) {}
 
-  Hotel(FilterEngine engine, Clock clock, String node, int maxRooms, int maxSubscriptionsPerConnection) {
+  Hotel(FilterEngine engine, Clock clock, String node, int maxRooms, int maxSubscriptionsPerConnection,
+      DeliveryStats stats) {
     this.engine = engine;
     this.clock = clock;
     this.node = node;
+    this.stats = stats;
     this.maxRooms = maxRooms;
     this.maxSubscriptionsPerConnection = maxSubscriptionsPerConnection;
   }
@@ -246,14 +249,17 @@ final class Hotel {
             action, m.protocol, node, room.subscribers);
       }
       Delivery d = new Delivery(c.id(), event);
+      int delivered = 0;
       for (Endpoint x : c.endpoints) {
-        if (x != cause) {
-          x.deliver(d);
+        if (x != cause && x.deliver(d)) {
+          delivered++;
         }
       }
       for (ChannelFanout f : c.fanouts) {
         f.publish(d.frame());
+        delivered++;
       }
+      stats.delivered(delivered);
     }
   }
 

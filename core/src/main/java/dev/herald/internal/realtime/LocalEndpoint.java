@@ -38,7 +38,7 @@ final class LocalEndpoint extends Endpoint implements Subscription {
           } catch (RuntimeException e) {
             LOG.warn("listener of {} threw on a {} notification", id, n.getClass().getSimpleName(), e);
           } finally {
-            completed(notification, null);
+            completed(null);
           }
         });
       }
@@ -71,8 +71,8 @@ final class LocalEndpoint extends Endpoint implements Subscription {
   }
 
   @Override
-  void deliver(Delivery d) {
-    outbox.offerNotification(d.typed());
+  boolean deliver(Delivery d) {
+    return outbox.offerNotification(d.typed());
   }
 
   @Override

@@ -26,11 +26,13 @@ import java.util.Set;
 final class Notifier implements DocumentEvents {
   private final Hotel hotel;
   private final String node;
+  private final DeliveryStats stats;
   private final Cache<String, String[]> matchedRooms;
 
-  Notifier(Hotel hotel, String node, Duration ttl, long maxDocuments, Ticker ticker) {
+  Notifier(Hotel hotel, String node, Duration ttl, long maxDocuments, Ticker ticker, DeliveryStats stats) {
     this.hotel = hotel;
     this.node = node;
+    this.stats = stats;
     this.matchedRooms = Caffeine.newBuilder()
         .expireAfterWrite(ttl)
         .maximumSize(maxDocuments)
@@ -152,19 +154,24 @@ final class Notifier implements DocumentEvents {
     return key.engineIndex() + id; // the engine index is a JSON array: the concatenation is unambiguous
   }
 
-  private static void dispatch(List<RoomState> rooms, DocumentEvent event) {
+  private void dispatch(List<RoomState> rooms, DocumentEvent event) {
     for (RoomState room : rooms) {
       for (ChannelState c : room.channelArray) {
         if (!c.channel.scope().accepts(event.scope) || !c.channel.state().accepts(event.state)) {
           continue;
         }
         Delivery d = new Delivery(c.id(), event);
+        int delivered = 0;
         for (Endpoint e : c.endpoints) {
-          e.deliver(d);
+          if (e.deliver(d)) {
+            delivered++;
+          }
         }
         for (ChannelFanout f : c.fanouts) {
           f.publish(d.frame());
+          delivered++;
         }
+        stats.delivered(delivered);
       }
     }
   }
