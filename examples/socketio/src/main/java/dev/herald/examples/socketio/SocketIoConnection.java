@@ -77,6 +77,10 @@ final class SocketIoConnection implements Connection {
 
   // ---- netty-socketio's side -----------------------------------------------------------------
 
+  ClientHead head() {
+    return head;
+  }
+
   /** One {@code kuzzle} event. */
   void received(Request request, AckRequest ack) {
     if (ack.isAckRequested()) {

@@ -26,7 +26,8 @@ import java.util.Arrays;
  * argument is written as the frame's own UTF-8 bytes, raw: the bytes serialized once per channel go
  * out as they are, never decoded and re-encoded, and clients still receive a JSON object (not a
  * string). Incoming, the argument of a {@code kuzzle} event is streamed token by token into compact
- * JSON bytes for {@link dev.herald.transport.Gateway#received}, with no intermediate map.
+ * JSON bytes for {@link dev.herald.transport.Gateway#received}, with no intermediate map and with
+ * every number's exact value.
  *
  * <p>Thread-safe: the module's serializers are stateless.
  */
@@ -243,7 +244,7 @@ final class SocketIoJson {
       String requestId = null;
       try (JsonGenerator g = FACTORY.createGenerator(out)) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-          g.copyCurrentStructure(p);
+          g.copyCurrentStructureExact(p);
         } else {
           idKind = RequestIdKind.MISSING;
           g.writeStartObject();
@@ -256,7 +257,7 @@ final class SocketIoJson {
               idKind = value == JsonToken.VALUE_STRING ? RequestIdKind.GIVEN
                   : value == JsonToken.VALUE_NULL ? RequestIdKind.MISSING : RequestIdKind.UNUSABLE;
             }
-            g.copyCurrentStructure(p);
+            g.copyCurrentStructureExact(p);
           }
           g.writeEndObject();
         }

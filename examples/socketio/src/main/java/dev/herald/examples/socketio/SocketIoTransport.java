@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.handler.ClientHead;
 import dev.herald.examples.socketio.SocketIoJson.Request;
 import dev.herald.transport.Gateway;
 import io.netty.channel.ChannelFuture;
@@ -111,8 +112,8 @@ public final class SocketIoTransport implements AutoCloseable {
     config.setAddVersionHeader(false);
 
     SocketIOServer server = new SocketIOServer(config);
-    server.setPipelineFactory(new SocketIoPipeline());
     SocketIoTransport transport = new SocketIoTransport(server, gateway);
+    server.setPipelineFactory(new SocketIoPipeline(transport::clientHead));
     server.addConnectListener(transport::connected);
     server.addDisconnectListener(transport::disconnected);
     server.addEventListener(REQUEST_EVENT, Request.class, transport::request);
@@ -138,6 +139,11 @@ public final class SocketIoTransport implements AutoCloseable {
   /** The port listened on (the one chosen when started with port 0). */
   public int port() {
     return port;
+  }
+
+  private ClientHead clientHead(UUID session) {
+    SocketIoConnection connection = connections.get(session);
+    return connection == null ? null : connection.head();
   }
 
   private void connected(SocketIOClient client) {
