@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class SocketIoSlowConsumerTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final Herald herald = Herald.builder().outboxCapacity(8).maxInFlight(4).build();
+  // Small enough for the slow subscriber to overflow soon, large enough for the fast one under load.
+  private final Herald herald = Herald.builder().outboxCapacity(64).maxInFlight(8).build();
   private SioFixture fixture;
 
   @AfterEach
@@ -60,7 +61,7 @@ class SocketIoSlowConsumerTest {
       String channel = (String) fast.receive(TIMEOUT).result().get("channel");
       assertThat(herald.stats().subscriptions()).isEqualTo(2);
 
-      int notifications = 300;
+      int notifications = 400; // 26 MB: more than the socket buffers and the outbox hold
       String padding = "x".repeat(64 * 1024);
       for (int n = 0; n < notifications; n++) {
         publisher.send("{\"controller\":\"realtime\",\"action\":\"publish\",\"index\":\"i\",\"collection\":\"c\","
