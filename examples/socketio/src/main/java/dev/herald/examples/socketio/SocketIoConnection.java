@@ -54,6 +54,11 @@ import org.slf4j.LoggerFactory;
  */
 final class SocketIoConnection implements Connection {
   private static final Logger LOG = LoggerFactory.getLogger(SocketIoConnection.class);
+  /**
+   * Acknowledgements waiting per connection, at most. A request Herald cannot read (over its size
+   * limit) is answered on an id it makes up, so its acknowledgement waits until the client leaves.
+   */
+  static final int MAX_PENDING_ACKS = 1024;
 
   private final SocketIOClient client;
   private final ClientHead head;
@@ -61,8 +66,9 @@ final class SocketIoConnection implements Connection {
   private final String id;
   private final AtomicBoolean open = new AtomicBoolean(true);
   private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
-  /** Acknowledgements to answer, by request id; guarded by itself. */
+  /** Acknowledgements to answer, by request id; guarded by itself, like pendingAcks. */
   private final Map<String, Deque<AckRequest>> acks = new HashMap<>();
+  private int pendingAcks;
   private final Object receiving = new Object();
 
   SocketIoConnection(SocketIOClient client, Gateway gateway) {
@@ -86,7 +92,7 @@ final class SocketIoConnection implements Connection {
     if (ack.isAckRequested()) {
       request = awaitAck(request, ack);
     }
-    // Polling POSTs of one client may be decoded on different event loops: one at a time here.
+    // A polling client may send POSTs at once, on connections served by different event loops.
     synchronized (receiving) {
       if (request.json() != null) {
         gateway.received(this, request.json());
@@ -106,7 +112,13 @@ final class SocketIoConnection implements Connection {
       return request;
     }
     synchronized (acks) {
+      if (pendingAcks == MAX_PENDING_ACKS) {
+        LOG.debug("{}: {} acknowledgements already wait; the one of {} is not answered", this, MAX_PENDING_ACKS,
+            request.requestId());
+        return request;
+      }
       acks.computeIfAbsent(request.requestId(), k -> new ArrayDeque<>(1)).add(ack);
+      pendingAcks++;
     }
     return request;
   }
@@ -121,6 +133,7 @@ final class SocketIoConnection implements Connection {
         return null;
       }
       AckRequest ack = waiting.poll();
+      pendingAcks--;
       if (waiting.isEmpty()) {
         acks.remove(requestId);
       }
@@ -138,6 +151,7 @@ final class SocketIoConnection implements Connection {
     }
     synchronized (acks) {
       acks.clear();
+      pendingAcks = 0;
     }
     gateway.disconnected(this);
   }

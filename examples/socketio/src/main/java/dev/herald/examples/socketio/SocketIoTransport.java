@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kuzzle 1.x's Socket.IO protocol on netty-socketio, for socket.io-client 2.x (Engine.IO 3) and
- * 3.x/4.x (Engine.IO 4), over polling and WebSocket:
+ * 4.x (Engine.IO 4, which 3.x speaks too), over polling, WebSocket, and polling upgraded:
  * <ul>
  *   <li>a client emits each request, a JSON object, on the event {@code kuzzle};
  *   <li>the response comes on the event named after its {@code requestId} (errors too), and also
@@ -41,10 +41,13 @@ import org.slf4j.LoggerFactory;
  * sio.close();   // before herald.close()
  * }</pre>
  *
- * <p>A request the client sends as a string is taken as the request's JSON text. netty-socketio
- * refuses a polling request or a WebSocket frame above {@link Options#maxMessageBytes()} by itself
- * (keep it above Herald's {@code maxRequestSize}, which answers 413), and drops a packet it cannot
- * decode at all. See {@link SocketIoConnection} for how writes are reported to Herald.
+ * <p>A request the client sends as a string is taken as the request's JSON text. A request Herald
+ * cannot read at all (unreadable JSON, or over its {@code maxRequestSize}) is answered on an id
+ * Herald makes up: the client sees that error only by listening to every event ({@code onAny}), and
+ * its acknowledgement is not answered. netty-socketio refuses a polling request or a WebSocket
+ * message above {@link Options#maxMessageBytes()} by itself, and drops a packet it cannot decode.
+ * See {@link SocketIoConnection} for how writes are reported to Herald, and {@link SocketIoPipeline}
+ * for what is fixed in netty-socketio's polling.
  *
  * <p>Thread-safety: netty-socketio calls the transport from its event loops; {@link #close} may be
  * called from any thread.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.Herald;
 import dev.herald.tck.TransportTestKit;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.json.JSONObject;
@@ -82,6 +83,18 @@ class SocketIoTransportTest extends TransportTestKit {
       Received r = c.receive(TIMEOUT);
       assertThat(r.json()).containsEntry("status", 400L);
       assertThat(r.route()).isEqualTo(r.json().get("requestId"));
+    }
+  }
+
+  /** Herald does not read a request over its size limit: the error goes to an id Herald makes up. */
+  @Test
+  void oversizedRequestsGetA413() throws Exception {
+    try (SioFixture.Client c = client()) {
+      c.send("{\"controller\":\"server\",\"action\":\"now\",\"requestId\":\"sio-big\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}");
+      Received r = c.receive(Duration.ofSeconds(20));
+      assertThat(r.route()).isNotBlank().isEqualTo(r.json().get("requestId"));
+      assertThat(r.json()).containsEntry("status", 413L);
+      assertThat(r.error()).containsEntry("id", "api.assert.request_too_large");
     }
   }
 
