@@ -4,13 +4,16 @@ import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.scheduler.CancelableScheduler;
 import dev.herald.examples.socketio.SocketIoJson.Request;
 import dev.herald.transport.Gateway;
 import io.netty.channel.ChannelFuture;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -116,6 +119,7 @@ public final class SocketIoTransport implements AutoCloseable {
 
     SocketIOServer server = new SocketIOServer(config);
     SocketIoTransport transport = new SocketIoTransport(server, gateway);
+    releaseDefaultPipeline(server);
     server.setPipelineFactory(new SocketIoPipeline(transport::clientHead));
     server.addConnectListener(transport::connected);
     server.addDisconnectListener(transport::disconnected);
@@ -137,6 +141,23 @@ public final class SocketIoTransport implements AutoCloseable {
     }
     LOG.info("Socket.IO transport listening on {}:{}{}", address.getHostString(), transport.port, options.path());
     return transport;
+  }
+
+  /**
+   * SocketIOServer makes a default pipeline factory, with a Netty timer, before setPipelineFactory
+   * can replace it; never started nor stopped, that timer is reported as a leak once collected
+   * (netty-socketio issues 499 and 741). Its fields are private: reflection, or a log line.
+   */
+  private static void releaseDefaultPipeline(SocketIOServer server) {
+    try {
+      Field factory = SocketIOServer.class.getDeclaredField("pipelineFactory");
+      factory.setAccessible(true);
+      Field scheduler = SocketIOChannelInitializer.class.getDeclaredField("scheduler");
+      scheduler.setAccessible(true);
+      ((CancelableScheduler) scheduler.get(factory.get(server))).shutdown();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.debug("netty-socketio's default pipeline factory is left as it is", e);
+    }
   }
 
   /** The port listened on (the one chosen when started with port 0). */
