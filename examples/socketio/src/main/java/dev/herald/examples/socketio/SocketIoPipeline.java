@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.EncoderHandler;
+import com.corundumstudio.socketio.messages.PacketsMessage;
 import com.corundumstudio.socketio.messages.XHRPostMessage;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import com.corundumstudio.socketio.protocol.Packet;
@@ -36,9 +37,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * netty-socketio 2.0.14's channel pipeline with three fixes to HTTP long-polling that Herald's
+ * netty-socketio 2.0.14's channel pipeline with four fixes to HTTP long-polling that Herald's
  * guarantees, and clients upgrading from polling to WebSocket, depend on:
  * <ul>
+ *   <li>A POST of Engine.IO 4 may carry several packets, separated by 0x1E; netty-socketio copies
+ *       each but the last into a buffer it never releases (a leak of pooled memory per such POST).
+ *       Here its decoder is handed one packet at a time, which it reads in place.
  *   <li>An answer to a poll carries at most 50 packets, and netty-socketio takes the 51st out of the
  *       client's queue before noticing the limit, losing it. Here the queue handed to its encoder
  *       runs dry at the limit instead, and the rest goes with the next poll.
@@ -58,6 +62,7 @@ import java.util.function.Function;
  */
 final class SocketIoPipeline extends SocketIOChannelInitializer {
   private static final String POST_ANSWER_AFTER_HANDLING = "heraldPostAnswerAfterHandling";
+  private static final String ONE_PACKET_PER_MESSAGE = "heraldOnePacketPerMessage";
   private static final String UPGRADE_NUDGE = "heraldUpgradeNudge";
   private static final AttributeKey<UUID> WEBSOCKET_SESSION = AttributeKey.valueOf("heraldWebSocketSession");
   private static final ByteBuf PROBE = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("2probe", StandardCharsets.US_ASCII));
@@ -91,6 +96,33 @@ final class SocketIoPipeline extends SocketIOChannelInitializer {
     // Outbound messages go from the tail to the head: this sees the POST's answer before the encoder does.
     pipeline.addAfter(SOCKETIO_ENCODER, POST_ANSWER_AFTER_HANDLING, PostAnswerAfterHandling.INSTANCE);
     pipeline.addBefore(WEB_SOCKET_TRANSPORT, UPGRADE_NUDGE, upgradeNudge);
+    pipeline.addBefore(PACKET_HANDLER, ONE_PACKET_PER_MESSAGE, OnePacketPerMessage.INSTANCE);
+  }
+
+  /**
+   * Splits a POST's packets, separated by 0x1E (which JSON text never holds unescaped), into one
+   * message each. The slices share the request's buffer, released by netty-socketio once the
+   * (synchronous) handling returns.
+   */
+  @Sharable
+  private static final class OnePacketPerMessage extends ChannelInboundHandlerAdapter {
+    static final OnePacketPerMessage INSTANCE = new OnePacketPerMessage();
+    private static final byte SEPARATOR = 0x1E;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (!(msg instanceof PacketsMessage posted) || posted.getTransport() != Transport.POLLING) {
+        ctx.fireChannelRead(msg);
+        return;
+      }
+      ByteBuf content = posted.getContent();
+      for (int length; (length = content.bytesBefore(SEPARATOR)) >= 0; ) {
+        ByteBuf packet = content.readSlice(length);
+        content.skipBytes(1);
+        ctx.fireChannelRead(new PacketsMessage(posted.getClient(), packet, Transport.POLLING));
+      }
+      ctx.fireChannelRead(new PacketsMessage(posted.getClient(), content, Transport.POLLING));
+    }
   }
 
   /** Watches WebSocket channels for an upgrade probe, then nudges the session's polling until it switches. */
