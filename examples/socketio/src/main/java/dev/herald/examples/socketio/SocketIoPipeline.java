@@ -8,6 +8,7 @@ import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.messages.PacketsMessage;
 import com.corundumstudio.socketio.messages.XHRPostMessage;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketEncoder;
 import com.corundumstudio.socketio.protocol.PacketType;
@@ -100,8 +101,8 @@ final class SocketIoPipeline extends SocketIOChannelInitializer {
   }
 
   /**
-   * Splits a POST's packets, separated by 0x1E (which JSON text never holds unescaped), into one
-   * message each. The slices share the request's buffer, released by netty-socketio once the
+   * Splits an Engine.IO 4 POST's packets, separated by 0x1E (which JSON text never holds
+   * unescaped), into one message each. The slices share the request's buffer, released by netty-socketio once the
    * (synchronous) handling returns.
    */
   @Sharable
@@ -111,7 +112,8 @@ final class SocketIoPipeline extends SocketIOChannelInitializer {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (!(msg instanceof PacketsMessage posted) || posted.getTransport() != Transport.POLLING) {
+      if (!(msg instanceof PacketsMessage posted) || posted.getTransport() != Transport.POLLING
+          || posted.getClient().getEngineIOVersion() != EngineIOVersion.V4) {
         ctx.fireChannelRead(msg);
         return;
       }
