@@ -428,7 +428,7 @@ final class Partition {
    * {@link Scratch#end()} when done with them.
    */
   void collect(Scratch s, Map<?, ?> document, String documentId) {
-    syncWithWriters();
+    long version = syncWithWriters();
     s.begin();
     s.partition = this;
     PathNode root = trie.root;
@@ -441,11 +441,16 @@ final class Partition {
       }
     }
     run(s);
+    if (syncWithWriters() != version) {
+      // A filter removed and registered again meanwhile may have been seen as two records.
+      s.dedupeById();
+    }
   }
 
   /**
    * A volatile read of the version every writer bumps last: everything a completed registration or
-   * removal wrote is visible after it. A write still in progress is seen or not, per conjunction.
+   * removal wrote is visible after it. A write still in progress is seen or not, per conjunction;
+   * a match that overlapped a write checks its output for ids seen twice.
    */
   private long syncWithWriters() {
     return root.version;

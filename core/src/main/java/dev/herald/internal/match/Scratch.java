@@ -163,6 +163,22 @@ final class Scratch {
 
   // ---- output --------------------------------------------------------------------------------
 
+  /** Keeps one record per filter id (two records share an id only across a concurrent re-registration). */
+  void dedupeById() {
+    if (outCount < 2) {
+      return;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    int n = 0;
+    for (int i = 0; i < outCount; i++) {
+      if (seen.add(out[i].id)) {
+        out[n++] = out[i];
+      }
+    }
+    Arrays.fill(out, n, outCount, null);
+    outCount = n;
+  }
+
   /** Adds a matching filter unless it was already emitted for this document. */
   void emit(FilterRecord f) {
     int s = f.slot;
