@@ -12,8 +12,10 @@ import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -343,12 +345,10 @@ public final class MqttTransport implements AutoCloseable {
 
   /** Publishes Herald's JSON on a topic; completes once every subscriber's session has it. */
   CompletableFuture<Void> publish(String topic, byte[] json) {
-    MqttPublishMessage message = MqttMessageBuilders.publish()
-        .topicName(topic)
-        .qos(MqttQoS.AT_MOST_ONCE)
-        .retained(false)
-        .payload(Unpooled.wrappedBuffer(json))
-        .build();
+    // Built by hand: MqttMessageBuilders would copy the payload, which the broker only reads.
+    MqttPublishMessage message = new MqttPublishMessage(
+        new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.AT_MOST_ONCE, false, 0),
+        new MqttPublishVariableHeader(topic, 0), Unpooled.wrappedBuffer(json));
     RoutingResults routed;
     try {
       routed = broker.internalPublish(message, PUBLISHER_ID);

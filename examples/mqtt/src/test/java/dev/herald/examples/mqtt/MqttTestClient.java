@@ -5,7 +5,9 @@ import dev.herald.tck.TransportTestKit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +23,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * An MQTT 3.1.1 client (Paho) speaking Herald's protocol: it publishes requests on a request topic
  * and reads everything it subscribed to. As a test-kit session, a message on its response topic is
  * routed by its {@code requestId} (how MQTT clients pick their responses) and any other by its
- * topic; it subscribes to the channel of each subscribe response before handing it over, as a
- * Kuzzle MQTT client does.
+ * topic. Like a well-behaved Kuzzle MQTT client, it subscribes to the channel of each subscribe
+ * response before handing it over, and unsubscribes from a room's channels before sending
+ * {@code realtime:unsubscribe} (Paho drops messages read just before the broker closes a link, so a
+ * client still listening could miss its response).
  */
 final class MqttTestClient implements TransportTestKit.Session {
   /** SUBACK's code for a refused subscription. */
@@ -36,6 +40,8 @@ final class MqttTestClient implements TransportTestKit.Session {
   private final String responseTopic;
   private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
   private final CountDownLatch lost = new CountDownLatch(1);
+  /** Room id to channels, from the subscribe responses handed over. */
+  private final Map<String, Set<String>> channels = new ConcurrentHashMap<>();
   private boolean listenToChannels = true;
 
   private MqttTestClient(MqttClient client, String requestTopic, String responseTopic) {
@@ -158,7 +164,26 @@ final class MqttTestClient implements TransportTestKit.Session {
 
   @Override
   public void send(String requestJson) throws MqttException {
+    if (listenToChannels) {
+      stopListeningToUnsubscribedRoom(requestJson);
+    }
     client.publish(requestTopic, requestJson.getBytes(StandardCharsets.UTF_8), 1, false);
+  }
+
+  private void stopListeningToUnsubscribedRoom(String requestJson) throws MqttException {
+    Map<String, Object> request;
+    try {
+      request = Document.parse(requestJson).content();
+    } catch (RuntimeException e) {
+      return; // not JSON: Herald answers it
+    }
+    if ("realtime".equals(request.get("controller")) && "unsubscribe".equals(request.get("action"))
+        && request.get("body") instanceof Map<?, ?> body && body.get("roomId") instanceof String roomId) {
+      Set<String> topics = channels.remove(roomId);
+      if (topics != null) {
+        client.unsubscribe(topics.toArray(new String[0]));
+      }
+    }
   }
 
   /** The next message of any topic, or null. */
@@ -199,8 +224,10 @@ final class MqttTestClient implements TransportTestKit.Session {
       return new TransportTestKit.Received(m.topic(), m.json());
     }
     if (listenToChannels && m.json().get("result") instanceof Map<?, ?> result
-        && result.get("channel") instanceof String channel && !m.json().containsKey("type")) {
+        && result.get("channel") instanceof String channel && result.get("roomId") instanceof String roomId
+        && !m.json().containsKey("type")) {
       listen(channel);
+      channels.computeIfAbsent(roomId, k -> ConcurrentHashMap.newKeySet()).add(channel);
     }
     return new TransportTestKit.Received((String) m.json().get("requestId"), m.json());
   }
