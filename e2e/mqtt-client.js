@@ -19,6 +19,9 @@ async function connect(clientId, options = {}) {
     clientId, protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 5000, ...options,
   });
   clients.push(c);
+  // Moquette 0.17 marks a link connected in a listener of its CONNACK write, which may run after a
+  // SUBSCRIBE sent at once has been read: the broker then drops the link. Give it a moment.
+  await new Promise((r) => setTimeout(r, 50));
   const inbox = new Inbox(clientId);
   c.on('message', (topic, payload) => inbox.push({ topic, json: JSON.parse(String(payload)) }));
   c.on('close', () => inbox.push({ closed: true }));

@@ -104,6 +104,7 @@ final class MqttTestClient implements TransportTestKit.Session {
         options.setPassword(password.toCharArray());
       }
       c.connect(options);
+      settle();
       return session;
     }
 
@@ -115,6 +116,19 @@ final class MqttTestClient implements TransportTestKit.Session {
         throw new IllegalStateException(clientId + " may not listen to " + session.responseTopic);
       }
       return session;
+    }
+  }
+
+  /**
+   * Waits a moment after CONNACK. Moquette 0.17 marks a link connected in a listener of its CONNACK
+   * write, which may run after a SUBSCRIBE sent at once has been read: the broker then drops the
+   * link ("SUBSCRIBE received on already closed connection").
+   */
+  static void settle() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

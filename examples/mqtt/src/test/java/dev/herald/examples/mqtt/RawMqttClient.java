@@ -53,6 +53,7 @@ final class RawMqttClient implements AutoCloseable {
     if (connack.body()[1] != 0) {
       throw new IllegalStateException("CONNACK return code " + connack.body()[1]);
     }
+    MqttTestClient.settle();
   }
 
   /** Subscribes at QoS 0; the SUBACK's code (0x80: refused). */
