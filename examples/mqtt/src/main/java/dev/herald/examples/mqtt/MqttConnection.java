@@ -5,6 +5,8 @@ import dev.herald.transport.Connection;
 import dev.herald.transport.OutboundFrame;
 import dev.herald.transport.SendCompletion;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +18,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * published on the client's response topic; channel notifications go through the transport's
  * {@link ChannelFanout} instead.
  *
+ * <p>While Herald handles one of the client's requests on the interceptor thread, what it sends the
+ * client is held back until it returns. A subscribe answer is thereby published after the user
+ * notifications of that subscription: the client, which listens to the channel once it has read the
+ * answer, cannot receive the notification of its own entering.
+ *
  * <p>Thread-safety: requests are recorded on the broker's interceptor thread; {@link #send} and
- * {@link #close} may come from any thread.
+ * {@link #close} may come from any thread. Publishing happens under a lock, in Herald's order.
  */
 final class MqttConnection implements Connection {
   /** Marks a close awaited after the next response, when the request had no id of its own. */
@@ -35,8 +42,13 @@ final class MqttConnection implements Connection {
   private volatile String requestInProgress;
   private volatile String closeAfterResponseTo;
   private volatile CompletableFuture<Void> lastPublish = CompletableFuture.completedFuture(null);
+  private final Object publishing = new Object();
+  /** Frames held back while a request is in Herald's hands; null otherwise. Guarded by publishing. */
+  private List<Held> held;
   private final AtomicBoolean open = new AtomicBoolean(true);
   private volatile boolean connectSeen;
+
+  private record Held(OutboundFrame frame, SendCompletion completion) {}
 
   MqttConnection(MqttTransport transport, String clientId, String user, boolean sharedResponses) {
     this.transport = transport;
@@ -76,6 +88,9 @@ final class MqttConnection implements Connection {
 
   /** A request is about to be handed to Herald. */
   void requestStarted(String topic, String requestId) {
+    synchronized (publishing) {
+      held = new ArrayList<>(1);
+    }
     requestInProgress = requestId;
     if (sharedResponses) {
       lastRequestTopic = topic;
@@ -85,8 +100,16 @@ final class MqttConnection implements Connection {
     }
   }
 
+  /** Herald returned: what it sent meanwhile is published. */
   void requestDone() {
     requestInProgress = null;
+    synchronized (publishing) {
+      // A completion may make Herald send more on this thread: it joins the list, in order.
+      for (int i = 0; i < held.size(); i++) {
+        publish(held.get(i).frame(), held.get(i).completion());
+      }
+      held = null;
+    }
   }
 
   /**
@@ -121,6 +144,16 @@ final class MqttConnection implements Connection {
       completion.completed(new IOException("MQTT client " + clientId + " is disconnected"));
       return;
     }
+    synchronized (publishing) {
+      if (held != null) {
+        held.add(new Held(frame, completion));
+      } else {
+        publish(frame, completion);
+      }
+    }
+  }
+
+  private void publish(OutboundFrame frame, SendCompletion completion) {
     boolean response = frame.kind() == OutboundFrame.Kind.RESPONSE;
     CompletableFuture<Void> published = transport.publish(response ? responseTopic(frame.requestId()) : ownTopic,
         frame.json());

@@ -232,15 +232,16 @@ class MqttAccessTest {
     String channel = subscribe(alice, "s1", "");
     alice.listen(channel);
 
-    MqttTestClient forger = closing(client("mallory-1", "mallory").connect());
+    // Bare sockets: Paho may never report a message written when the broker ends the link at once.
+    RawMqttClient forger = raw("mallory-1", "mallory");
     forger.publish(channel, "{\"type\":\"document\",\"forged\":true}");
-    assertThat(forger.awaitLost(TIMEOUT)).as("a client publishing on a channel is disconnected").isTrue();
-    MqttTestClient forger2 = closing(client("mallory-2", "mallory").connect());
+    assertThat(forger.awaitEnd(TIMEOUT)).as("a client publishing on a channel is disconnected").isTrue();
+    RawMqttClient forger2 = raw("mallory-2", "mallory");
     forger2.publish("mqtt.alice-1", "{\"requestId\":\"s2\",\"status\":200,\"forged\":true}");
-    assertThat(forger2.awaitLost(TIMEOUT)).as("a client publishing on a response topic is disconnected").isTrue();
-    MqttTestClient forger3 = closing(client("mallory-3", "mallory").connect());
+    assertThat(forger2.awaitEnd(TIMEOUT)).as("a client publishing on a response topic is disconnected").isTrue();
+    RawMqttClient forger3 = raw("mallory-3", "mallory");
     forger3.publish("Kuzzle/response", "{\"requestId\":\"s3\",\"status\":200,\"forged\":true}");
-    assertThat(forger3.awaitLost(TIMEOUT)).isTrue();
+    assertThat(forger3.awaitEnd(TIMEOUT)).isTrue();
 
     assertThat(alice.next(QUIET)).as("nothing forged reached alice").isNull();
     assertAnswers(alice, "still-there");

@@ -94,6 +94,7 @@ final class MqttTestClient implements TransportTestKit.Session {
           new MemoryPersistence());
       MqttTestClient session = new MqttTestClient(c, requestTopic, responseTopic);
       c.setCallback(session.callback());
+      c.setTimeToWait(10_000); // fail, never hang, when the broker does not answer
       MqttConnectOptions options = new MqttConnectOptions();
       options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
       options.setCleanSession(cleanSession);
