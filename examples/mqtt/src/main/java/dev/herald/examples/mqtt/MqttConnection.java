@@ -45,6 +45,8 @@ final class MqttConnection implements Connection {
   private final Object publishing = new Object();
   /** Frames held back while a request is in Herald's hands; null otherwise. Guarded by publishing. */
   private List<Held> held;
+  /** What waits for the held frames to be published. Guarded by publishing. */
+  private final List<Runnable> afterHeld = new ArrayList<>();
   private final AtomicBoolean open = new AtomicBoolean(true);
   private volatile boolean connectSeen;
 
@@ -109,6 +111,10 @@ final class MqttConnection implements Connection {
         publish(held.get(i).frame(), held.get(i).completion());
       }
       held = null;
+      for (Runnable action : afterHeld) {
+        whenPublished(action);
+      }
+      afterHeld.clear();
     }
   }
 
@@ -176,9 +182,16 @@ final class MqttConnection implements Connection {
     return Topics.KUZZLE_REQUEST.equals(requestTopic) ? Topics.KUZZLE_RESPONSE : ownTopic;
   }
 
-  /** Completes once everything published for this client so far has been handed to its session. */
-  CompletableFuture<Void> lastPublish() {
-    return lastPublish;
+  /** Runs {@code action} once everything sent to this client so far is in its broker session. */
+  void whenPublished(Runnable action) {
+    synchronized (publishing) {
+      if (held != null) {
+        afterHeld.add(action);
+        return;
+      }
+    }
+    // The broker handles a client's publications in order: the last one done, all are.
+    lastPublish.whenComplete((v, failure) -> action.run());
   }
 
   @Override
