@@ -3,7 +3,8 @@
 // open mode, then a refusal in strict mode. Each "shell" is a child process, always killed at the end.
 // Usage: node mqtt-cli.js <host> <open port> <strict port> <bob's token>
 //
-// By hand, with an open transport on port 1883:
+// By hand, with an open transport on port 1883 (MqttE2eServer.main, in examples/mqtt's tests, starts
+// an open one on 1883 and a strict one on 1884, and prints tokens for the strict one):
 //   shell 1: mqtt sub -h 127.0.0.1 -p 1883 -t mqtt.shell-req -t mqtt.shell-pub -v
 //   shell 2: mqtt pub -h 127.0.0.1 -p 1883 -i shell-req -t kuzzle -s -M
 //            (then type, one per line: {"controller":"realtime","action":"subscribe","index":"e2e","collection":"cli","body":{}})
