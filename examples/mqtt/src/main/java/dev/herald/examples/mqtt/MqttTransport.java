@@ -12,12 +12,14 @@ import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -107,6 +109,9 @@ public final class MqttTransport implements AutoCloseable {
   /** Longest wait for a response before a client that must stop listening is disconnected anyway. */
   private static final Duration CLOSE_AFTER_RESPONSE_TIMEOUT = Duration.ofSeconds(1);
   private static final int PORT_ATTEMPTS = 3;
+  /** Time for the last frames written to leave before the broker's event loops stop. */
+  private static final long SHUTDOWN_QUIET_MILLIS = 100;
+  private static final long SHUTDOWN_TIMEOUT_MILLIS = 2000;
 
   private final Gateway gateway;
   private final TopicPolicy policy;
@@ -446,9 +451,35 @@ public final class MqttTransport implements AutoCloseable {
 
   private static void stopQuietly(Server server) {
     try {
+      shortenShutdown(server);
       server.stopServer();
     } catch (RuntimeException e) {
       LOG.debug("stopping the MQTT broker failed", e);
+    }
+  }
+
+  /**
+   * Moquette stops its Netty event loops with Netty's default two-second quiet period: two seconds
+   * to stop an idle broker. Asked first with a short quiet period, they are already stopping when
+   * Moquette waits for them. The fields are private: reflection, or the slow stop.
+   */
+  private static void shortenShutdown(Server server) {
+    try {
+      Field acceptorField = Server.class.getDeclaredField("acceptor");
+      acceptorField.setAccessible(true);
+      Object acceptor = acceptorField.get(server);
+      if (acceptor == null) {
+        return;
+      }
+      for (String name : new String[] {"bossGroup", "workerGroup"}) {
+        Field field = acceptor.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        if (field.get(acceptor) instanceof EventLoopGroup group) {
+          group.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.debug("Moquette's event loops stop at their own pace", e);
     }
   }
 
