@@ -1,7 +1,8 @@
 'use strict';
 // The seed's three-shell flow with the mqtt command-line client, against Herald's MQTT transport in
 // open mode, then a refusal in strict mode. Each "shell" is a child process, always killed at the end.
-// Usage: node mqtt-cli.js <host> <open port> <strict port> <bob's token>
+// Usage: node mqtt-cli.js <host> <open port> [<strict port> <bob's token>]
+// (the demo server's MQTT is open: its test runs the three shells alone)
 //
 // By hand, with an open transport on port 1883 (MqttE2eServer.main, in examples/mqtt's tests, starts
 // an open one on 1883 and a strict one on 1884, and prints tokens for the strict one):
@@ -117,11 +118,13 @@ run(async () => {
     const published = await responses.inbox.waitFor((m) => m.line.startsWith('mqtt.shell-pub '), 'publish response');
     assert.deepEqual(parse(published.line).json.result, { published: true });
 
-    // Strict mode: bob may not listen to another client's responses; the command-line client says so.
-    const denied = await listener('bob', ['sub', ...at(strictPort), '-i', 'cli-bob', '-u', 'bob', '-P', bobToken, '-t', 'mqtt.cli-alice']);
-    assert.equal(await denied.exited, 1, denied.output.join('\n'));
-    assert.match(denied.output.join('\n'), /Subscribe error|negated/);
-    console.log('mqtt cli: ok');
+    if (strictPort) {
+      // Strict mode: bob may not listen to another client's responses; the command-line client says so.
+      const denied = await listener('bob', ['sub', ...at(strictPort), '-i', 'cli-bob', '-u', 'bob', '-P', bobToken, '-t', 'mqtt.cli-alice']);
+      assert.equal(await denied.exited, 1, denied.output.join('\n'));
+      assert.match(denied.output.join('\n'), /Subscribe error|negated/);
+    }
+    console.log(strictPort ? 'mqtt cli: ok (open and strict)' : 'mqtt cli: ok (open)');
   } finally {
     killAll();
   }

@@ -4,6 +4,9 @@ import dev.herald.Herald;
 import dev.herald.api.KuzzleError;
 import dev.herald.api.Request;
 import dev.herald.auth.JwtTokens;
+import dev.herald.examples.mqtt.Access;
+import dev.herald.examples.mqtt.MqttTransport;
+import dev.herald.examples.socketio.SocketIoTransport;
 import dev.herald.examples.websocket.HeraldWebSocket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +18,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -27,29 +32,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Herald's demo: a Kuzzle-compatible real-time server on {@code ws://localhost:7512}, with a tiny
- * in-memory document store ({@code document:create}, {@code createOrReplace}, {@code replace},
- * {@code update}, {@code delete}, {@code get}), short-lived JWTs from {@code auth:login}, and a web
- * page at {@code http://localhost:7512/} to subscribe, write documents and watch notifications.
+ * Herald's demo: one Herald behind three transports, with a tiny in-memory document store
+ * ({@code document:create}, {@code createOrReplace}, {@code replace}, {@code update}, {@code delete},
+ * {@code get}), short-lived JWTs from {@code auth:login}, and a web page to subscribe, write documents
+ * and watch notifications. By default, on this machine only:
+ * <ul>
+ *   <li>Kuzzle's WebSocket protocol and the page on {@code ws://localhost:7512} and
+ *       {@code http://localhost:7512/};
+ *   <li>Socket.IO (Kuzzle 1.x's protocol, socket.io-client 2.x and 4.x) on {@code http://localhost:7513};
+ *   <li>MQTT on {@code localhost:1883}, in {@linkplain Access#OPEN open} access: anonymous clients, and
+ *       any client may listen to responses and channels, so command-line clients work as in Kuzzle.
+ * </ul>
+ * A notification reaches its subscribers whatever transport the change and the subscriptions came from.
  *
  * <pre>
- * java dev.herald.examples.demo.DemoServer [--host=localhost] [--port=7512] [--token-ttl=5m]
+ * java dev.herald.examples.demo.DemoServer [--host=localhost] [--port=7512] [--socketio-port=7513]
+ *     [--mqtt-port=1883] [--token-ttl=5m]
  * </pre>
+ * {@code --socketio-port=off} and {@code --mqtt-port=off} leave a listener out; port 0 takes any free port.
  */
 public final class DemoServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
+  /** The port value that leaves a listener out. */
+  public static final int OFF = -1;
 
   /**
    * @param host the address to listen on (loopback by default: nothing outside the machine reaches it)
-   * @param port the port, 0 for any free one
+   * @param port the WebSocket and web page port, 0 for any free one
+   * @param socketIoPort the Socket.IO port, 0 for any free one, {@link #OFF} for none
+   * @param mqttPort the MQTT port, 0 for any free one, {@link #OFF} for none
    * @param tokenTtl the lifetime of tokens from {@code auth:login} when the request does not say
    */
-  public record Options(String host, int port, Duration tokenTtl) {
-    public static final Options DEFAULTS = new Options("localhost", 7512, Duration.ofMinutes(5));
+  public record Options(String host, int port, int socketIoPort, int mqttPort, Duration tokenTtl) {
+    public static final Options DEFAULTS = new Options("localhost", 7512, 7513, 1883, Duration.ofMinutes(5));
+
+    public Options {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(tokenTtl, "tokenTtl");
+      checkPort("port", port, false);
+      checkPort("socketIoPort", socketIoPort, true);
+      checkPort("mqttPort", mqttPort, true);
+    }
+
+    /** These options, every listener on any free port of 127.0.0.1: for tests. */
+    public static Options loopbackAnyPorts() {
+      return new Options("127.0.0.1", 0, 0, 0, DEFAULTS.tokenTtl());
+    }
+
+    private static void checkPort(String name, int port, boolean mayBeOff) {
+      if ((port < 0 || port > 65535) && !(mayBeOff && port == OFF)) {
+        throw new IllegalArgumentException(name + " must be 0 to 65535" + (mayBeOff ? " or off" : "") + ", not " + port);
+      }
+    }
 
     static Options parse(String[] args) {
       String host = DEFAULTS.host();
       int port = DEFAULTS.port();
+      int socketIoPort = DEFAULTS.socketIoPort();
+      int mqttPort = DEFAULTS.mqttPort();
       Duration ttl = DEFAULTS.tokenTtl();
       for (String a : args) {
         if (a.isBlank()) {
@@ -64,23 +104,42 @@ public final class DemoServer implements AutoCloseable {
             host = kv[1];
             break;
           case "--port":
-            port = Integer.parseInt(kv[1]);
+            port = port(kv[0], kv[1]);
+            break;
+          case "--socketio-port":
+            socketIoPort = port(kv[0], kv[1]);
+            break;
+          case "--mqtt-port":
+            mqttPort = port(kv[0], kv[1]);
             break;
           case "--token-ttl":
             ttl = duration(kv[1]);
             break;
           default:
             throw new IllegalArgumentException("unknown option " + kv[0]
-                + " (options: --host=, --port=, --token-ttl=)");
+                + " (options: --host=, --port=, --socketio-port=, --mqtt-port=, --token-ttl=)");
         }
       }
-      return new Options(host, port, ttl);
+      return new Options(host, port, socketIoPort, mqttPort, ttl);
+    }
+
+    private static int port(String option, String value) {
+      if (value.equalsIgnoreCase("off")) {
+        return OFF;
+      }
+      try {
+        return Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " takes a port number or off, not " + value);
+      }
     }
   }
 
   private final Herald herald;
   private final Server server;
   private final URI uri;
+  private final SocketIoTransport socketIo;
+  private final MqttTransport mqtt;
 
   private DemoServer(Options options) throws Exception {
     byte[] secret = new byte[32];
@@ -107,12 +166,27 @@ public final class DemoServer implements AutoCloseable {
     ws.setHandler(new Page());
     server.setHandler(ws);
     server.setStopAtShutdown(false);
+    SocketIoTransport socketIoStarted = null;
+    MqttTransport mqttStarted = null;
     try {
       server.start();
+      if (options.socketIoPort() != OFF) {
+        socketIoStarted = SocketIoTransport.start(
+            new InetSocketAddress(options.host(), options.socketIoPort()), herald.gateway());
+      }
+      if (options.mqttPort() != OFF) {
+        mqttStarted = MqttTransport.builder(herald.gateway())
+            .host(options.host())
+            .port(options.mqttPort())
+            .access(Access.OPEN)
+            .start();
+      }
     } catch (Exception e) {
-      herald.close();
+      closeAll(socketIoStarted, server, herald);
       throw e;
     }
+    socketIo = socketIoStarted;
+    mqtt = mqttStarted;
     int port = ((NetworkConnector) server.getConnectors()[0]).getLocalPort();
     uri = URI.create("ws://" + options.host() + ":" + port + "/");
   }
@@ -132,18 +206,38 @@ public final class DemoServer implements AutoCloseable {
     return URI.create("http://" + uri.getHost() + ":" + uri.getPort() + "/");
   }
 
+  /** Where Socket.IO clients connect, if the demo serves Socket.IO. */
+  public Optional<URI> socketIoUri() {
+    return Optional.ofNullable(socketIo).map(t -> URI.create("http://" + uri.getHost() + ":" + t.port()));
+  }
+
+  /** Where MQTT clients connect ({@code mqtt://host:port}), if the demo serves MQTT. */
+  public Optional<URI> mqttUri() {
+    return Optional.ofNullable(mqtt).map(t -> URI.create("mqtt://" + uri.getHost() + ":" + t.port()));
+  }
+
   public Herald herald() {
     return herald;
   }
 
+  /** Stops the listeners, then Herald. */
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      LOG.warn("stopping the web server failed", e);
+    closeAll(mqtt, socketIo, server, herald);
+  }
+
+  private static void closeAll(Object... parts) {
+    for (Object part : parts) {
+      try {
+        if (part instanceof Server jetty) {
+          jetty.stop();
+        } else if (part instanceof AutoCloseable closeable) {
+          closeable.close();
+        }
+      } catch (Exception e) {
+        LOG.warn("stopping {} failed", part.getClass().getSimpleName(), e);
+      }
     }
-    herald.close();
   }
 
   public static void main(String[] args) throws Exception {
@@ -159,7 +253,9 @@ public final class DemoServer implements AutoCloseable {
     try {
       demo = start(options);
     } catch (IOException e) {
-      LOG.error("cannot listen on {}:{}: {}", options.host(), options.port(), e.getMessage());
+      // A port already taken, most likely: say which, and how to choose another or leave it out.
+      LOG.error("the demo cannot start: {}{} (choose other ports with --port=, --socketio-port=, --mqtt-port=; off leaves Socket.IO or MQTT out)",
+          e.getMessage(), e.getCause() == null ? "" : ": " + e.getCause().getMessage());
       System.exit(1);
       return;
     }
@@ -169,8 +265,9 @@ public final class DemoServer implements AutoCloseable {
       demo.close();
       stopped.countDown();
     }, "demo-shutdown"));
-    LOG.info("Herald demo ready: connect Kuzzle clients to {} and open {} in a browser (tokens last {} s; Ctrl-C stops)",
-        demo.webSocketUri(), demo.pageUri(), options.tokenTtl().toSeconds());
+    LOG.info("Herald demo ready: open {} in a browser; Kuzzle clients connect to {} (WebSocket), {} (Socket.IO), {} (MQTT, open access); tokens last {} s; Ctrl-C stops",
+        demo.pageUri(), demo.webSocketUri(), demo.socketIoUri().map(URI::toString).orElse("off"),
+        demo.mqttUri().map(URI::toString).orElse("off"), options.tokenTtl().toSeconds());
     stopped.await();
   }
 

@@ -2,21 +2,22 @@ package dev.herald.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo server driven by clients nobody here wrote: the raw {@code ws} client, kuzzle-sdk 7, and
- * the demo page in headless Chromium. The server listens on 127.0.0.1, on a free port.
+ * The demo server driven by clients nobody here wrote: the raw {@code ws} client, kuzzle-sdk 7, the
+ * demo page in headless Chromium, socket.io-client and mqtt.js together, and the {@code mqtt}
+ * command line. The server listens on 127.0.0.1, every transport on a free port.
  */
 class EndToEndIT {
   private static DemoServer demo;
 
   @BeforeAll
   static void startDemo() throws Exception {
-    demo = DemoServer.start(new DemoServer.Options("127.0.0.1", 0, Duration.ofMinutes(5)));
+    demo = DemoServer.start(DemoServer.Options.loopbackAnyPorts());
   }
 
   @AfterAll
@@ -40,5 +41,19 @@ class EndToEndIT {
   void thePageShowsNotificationsInHeadlessChromium() throws Exception {
     NodeScripts.chromium();
     assertThat(NodeScripts.run("page.js", 120, demo.pageUri().toString())).containsIgnoringCase("ok");
+  }
+
+  @Test
+  void aChangeOverAnyTransportNotifiesSubscribersOfAllThree() throws Exception {
+    assertThat(NodeScripts.run("cross-transport.js", 90, demo.webSocketUri().toString(),
+        demo.socketIoUri().orElseThrow().toString(), demo.mqttUri().orElseThrow().toString()))
+        .contains("cross-transport: ok");
+  }
+
+  @Test
+  void theSeedsThreeShellMqttFlowWorksAgainstTheDemo() throws Exception {
+    URI mqtt = demo.mqttUri().orElseThrow();
+    assertThat(NodeScripts.run("mqtt-cli.js", 90, mqtt.getHost(), Integer.toString(mqtt.getPort())))
+        .contains("mqtt cli: ok (open)");
   }
 }

@@ -35,7 +35,7 @@ class MqttEndToEndIT {
   void theCommandLineClientReplaysTheSeedsThreeShellFlow() throws Exception {
     assertThat(NodeScripts.run("mqtt-cli.js", 90, host(), Integer.toString(server.open.port()),
         Integer.toString(server.strict.port()), server.token("bob", Duration.ofMinutes(5))))
-        .contains("mqtt cli: ok");
+        .contains("mqtt cli: ok (open and strict)");
   }
 
   @Test
