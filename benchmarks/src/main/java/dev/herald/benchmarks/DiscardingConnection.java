@@ -6,8 +6,9 @@ import dev.herald.transport.OutboundFrame;
 import dev.herald.transport.SendCompletion;
 
 /**
- * An in-memory client connection that counts what Herald sends it, keeps the last frame, and
- * completes every write at once: a client that reads instantly and keeps nothing, so a benchmark can
+ * An in-memory client connection that counts what Herald sends it, keeps the last frame while
+ * {@link #keepLast} is set (for checks; a benchmark clears it so that its measurement writes no
+ * reference into thousands of old objects), and completes every write at once: a client that reads instantly and keeps nothing, so a benchmark can
  * send millions of notifications without frames piling up (unlike {@code InMemoryClient}, which
  * queues them for a test to read). Optionally fans out natively, through a {@link Fanout}.
  *
@@ -19,6 +20,7 @@ final class DiscardingConnection implements Connection {
   private final Fanout fanout;
   long frames;
   OutboundFrame last;
+  boolean keepLast = true;
   String closeReason;
 
   DiscardingConnection(String id) {
@@ -43,7 +45,9 @@ final class DiscardingConnection implements Connection {
   @Override
   public void send(OutboundFrame frame, SendCompletion completion) {
     frames++;
-    last = frame;
+    if (keepLast) {
+      last = frame;
+    }
     completion.completed(null);
   }
 
