@@ -25,9 +25,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/herald-benchmarks.jar 'MatchBenchmark'                  # 66 runs, about 10 min
- * java -jar benchmarks/target/herald-benchmarks.jar 'MatchBenchmark' -p keyword=range -p shape=PARTIAL -prof gc
+ * java -jar benchmarks/target/herald-benchmarks.jar '\.MatchBenchmark'                # 66 runs
+ * java -jar benchmarks/target/herald-benchmarks.jar '\.MatchBenchmark' -p keyword=range -p shape=PARTIAL -prof gc
  * </pre>
+ *
+ * (The leading {@code \.} keeps {@code EqualsMatchBenchmark} out: JMH finds the pattern anywhere in
+ * the benchmark's name.)
  *
  * Scores are nanoseconds per document; compare across {@code filters}: an index's cost follows the
  * matches, not the number of filters.

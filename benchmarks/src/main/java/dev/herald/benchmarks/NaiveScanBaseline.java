@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/herald-benchmarks.jar NaiveScanBaseline                 # 33 runs, about 4 min
- * java -jar benchmarks/target/herald-benchmarks.jar 'MatchBenchmark|NaiveScanBaseline' -p filters=10000 -p keyword=equals
+ * java -jar benchmarks/target/herald-benchmarks.jar NaiveScanBaseline                 # 33 runs
+ * java -jar benchmarks/target/herald-benchmarks.jar '\.MatchBenchmark|NaiveScanBaseline' -p filters=10000 -p keyword=equals
  * </pre>
  *
  * Scores are nanoseconds per document; divide by {@code MatchBenchmark}'s score for the same
