@@ -33,8 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * least disturbed estimate), on both of these workloads: {@code equals/MISS} (Koncorde's own
  * benchmark) and {@code mixed/MISS} (ten keywords, a thousand filters each: a keyword whose misses
  * fell back to trying its filters would show). The speed-ups of {@code mixed/PARTIAL} and
- * {@code mixed/HIT_HEAVY} are printed, not guarded: about 400 times in a quiet minute, they came
- * out at 19 and 25 times in a full run while other jobs loaded this machine, because {@code in}
+ * {@code mixed/HIT_HEAVY} are printed, not guarded: 60 to 450 times in most runs, they came out
+ * at 19 and 25 times in a full run while other jobs loaded this machine, because {@code in}
  * scans every PARTIAL conjunction that shares a popular value (see {@code benchmarks/JMH.md}), and
  * because with about 100 matches per document, a tenth of them regexps and four tenths exact
  * geodesic tests, both sides pay mostly for the matches. Guard {@code mixed/PARTIAL} too once
