@@ -178,6 +178,7 @@ function main() {
     runtime: `node ${process.version}, koncorde ${require('koncorde/package.json').version}, ${require('os').cpus().length} processors`,
   };
 
+  result.loadAverageBefore = require('os').loadavg()[0];
   if (docs.length > 0) {
     const withObjects = measure((from, count) => {
       let sink = 0;
@@ -199,6 +200,7 @@ function main() {
     result.roundsWithParse = withParse.rounds;
     result.sink = withObjects.sink + withParse.sink;
   }
+  result.loadAverageAfter = require('os').loadavg()[0];
   result.matches = matches;
 
   fs.writeFileSync(outFile, JSON.stringify(result) + '\n');

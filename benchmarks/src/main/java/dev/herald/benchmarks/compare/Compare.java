@@ -207,6 +207,7 @@ public final class Compare {
       return result;
     }
 
+    result.put("loadAverageBefore", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     FilterEngine e = engine;
     Measurement withMaps = measure((from, count) -> {
       int sink = 0;
@@ -222,6 +223,7 @@ public final class Compare {
       }
       return sink;
     }, bytes.length, timing.warmupWithParse(), timing);
+    result.put("loadAverageAfter", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     result.put("docsPerSecond", withMaps.median());
     result.put("rounds", withMaps.rounds());
     result.put("docsPerSecondWithParse", withParse.median());

@@ -59,6 +59,7 @@ public final class Report {
       System.out.println();
       System.out.println("Koncorde: " + rows.get(0).koncorde.get("runtime"));
       System.out.println("Herald: " + rows.get(0).herald.get("runtime"));
+      System.out.println(loads(rows));
     }
     if (failed) {
       System.exit(1);
@@ -150,6 +151,18 @@ public final class Report {
       missed.forEach(m -> s.append("- missed: ").append(m).append('\n'));
     }
     notes.forEach(n -> s.append("- below the same factor with JSON parsing (not a target): ").append(n).append('\n'));
+    return s.toString();
+  }
+
+  /** The 1-minute load averages at the start and end of each engine's measurements, keyword by keyword. */
+  static String loads(List<Row> rows) {
+    StringBuilder s = new StringBuilder("Load average (1 min) before/after measuring, Koncorde | Herald:");
+    for (Row r : rows) {
+      s.append(String.format(Locale.ROOT, " %s %.1f/%.1f | %.1f/%.1f;", r.keyword,
+          number(r.koncorde, "loadAverageBefore").doubleValue(), number(r.koncorde, "loadAverageAfter").doubleValue(),
+          number(r.herald, "loadAverageBefore").doubleValue(), number(r.herald, "loadAverageAfter").doubleValue()));
+    }
+    s.setLength(s.length() - 1);
     return s.toString();
   }
 
