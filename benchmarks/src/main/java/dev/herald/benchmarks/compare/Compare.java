@@ -226,8 +226,12 @@ public final class Compare {
     result.put("loadAverageAfter", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     result.put("docsPerSecond", withMaps.median());
     result.put("rounds", withMaps.rounds());
+    result.put("docsPerCpuSecond", withMaps.cpuMedian());
+    result.put("cpuRounds", withMaps.cpuRounds());
     result.put("docsPerSecondWithParse", withParse.median());
     result.put("roundsWithParse", withParse.rounds());
+    result.put("docsPerCpuSecondWithParse", withParse.cpuMedian());
+    result.put("cpuRoundsWithParse", withParse.cpuRounds());
     log.printf("%s: Herald %,.0f docs/s (%,.0f with JSON parsing), registration %.3f s, %.0f B/filter%n",
         keyword, withMaps.median(), withParse.median(), registerSeconds, (double) heapBytes / n);
     return result;
@@ -267,9 +271,29 @@ public final class Compare {
     int run(int from, int count);
   }
 
-  record Measurement(double median, List<Double> rounds) {}
+  /** Docs/s per round by the wall clock and per second of the process's CPU time, with their medians. */
+  record Measurement(List<Double> rounds, List<Double> cpuRounds) {
+    double median() {
+      return Compare.median(rounds);
+    }
 
-  /** Cycles through the documents: a warm-up, then rounds of at least the round length; docs/s per round. */
+    double cpuMedian() {
+      return Compare.median(cpuRounds);
+    }
+  }
+
+  static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  /** CPU time of every thread of this process (JIT compilers and collectors included), in nanoseconds. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** Cycles through the documents: a warm-up, then rounds of at least the round length. */
   static Measurement measure(DocLoop loop, int docs, double warmupSeconds, Timing timing) {
     int sink = 0;
     int next = 0;
@@ -289,9 +313,11 @@ public final class Compare {
       batchStart = now;
     } while (System.nanoTime() < warmupEnd);
     List<Double> rounds = new ArrayList<>();
+    List<Double> cpuRounds = new ArrayList<>();
     long roundNanos = (long) (timing.roundSeconds() * 1e9);
     for (int r = 0; r < timing.rounds(); r++) {
       long done = 0;
+      long cpuBegin = processCpuNanos();
       long begin = System.nanoTime();
       long elapsed;
       do {
@@ -300,12 +326,11 @@ public final class Compare {
         done += batch;
         elapsed = System.nanoTime() - begin;
       } while (elapsed < roundNanos);
+      long cpu = processCpuNanos() - cpuBegin;
       rounds.add(done / (elapsed / 1e9));
+      cpuRounds.add(done / (cpu / 1e9));
     }
     blackhole = sink;
-    double[] sorted = rounds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    return new Measurement(median, rounds);
+    return new Measurement(rounds, cpuRounds);
   }
 }
