@@ -1,5 +1,6 @@
 package dev.herald.benchmarks.compare;
 
+import dev.herald.filter.Document;
 import dev.herald.filter.FilterEngine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +36,9 @@ import java.util.TreeSet;
  *       first differences on standard error when they differ); then documents given as
  *       {@code LinkedHashMap}s parsed beforehand ({@code match(index, Map)}), cycled through for a
  *       warm-up, then timed in rounds, reporting the median round; then the same with the JSON bytes
- *       ({@code match(index, byte[])}, parsing included).
+ *       ({@code match(index, byte[])}, parsing included). For reference, it also times
+ *       {@code countMatches(index, Document)} on documents parsed beforehand, Herald's cheapest entry
+ *       point (no map to walk, no result list), which has no counterpart in Koncorde.
  * </ul>
  */
 public final class Compare {
@@ -116,8 +119,10 @@ public final class Compare {
     @SuppressWarnings("unchecked")
     Map<String, Object>[] maps = docs.toArray(new Map[0]);
     byte[][] bytes = new byte[maps.length][];
+    Document[] parsed = new Document[maps.length];
     for (int d = 0; d < maps.length; d++) {
       bytes[d] = Json.bytes(maps[d]);
+      parsed[d] = Document.parse(bytes[d]);
     }
     if (koncordeMatches.size() != maps.length) {
       throw new IllegalArgumentException("Koncorde answered " + koncordeMatches.size() + " documents, the workload has " + maps.length);
@@ -128,6 +133,7 @@ public final class Compare {
     scratch.register(INDEX, scratch.parse(Json.object(definitions[0], "filter")));
     scratch.match(INDEX, maps[0]);
     scratch.match(INDEX, bytes[0]);
+    scratch.countMatches(INDEX, parsed[0]);
     scratch = null;
 
     String[] ids = new String[n];
@@ -152,8 +158,10 @@ public final class Compare {
     long matches = 0;
     int hitDocs = 0;
     for (int d = 0; d < maps.length; d++) {
-      List<String> herald = names(engine.match(INDEX, maps[d]), namesById);
+      List<String> heraldIds = engine.match(INDEX, maps[d]);
+      List<String> herald = names(heraldIds, namesById);
       List<String> fromBytes = names(engine.match(INDEX, bytes[d]), namesById);
+      int counted = engine.countMatches(INDEX, parsed[d]);
       @SuppressWarnings("unchecked")
       List<String> expected = (List<String>) koncordeMatches.get(d);
       matches += herald.size();
@@ -163,6 +171,11 @@ public final class Compare {
         differs = true;
         differences.add(String.format("document %d %s: Herald matches %s from a map but %s from JSON bytes",
             d, Json.text(maps[d]), herald, fromBytes));
+      }
+      if (counted != heraldIds.size()) {
+        differs = true;
+        differences.add(String.format("document %d %s: Herald matches %d filters from a map but counts %d in the parsed Document",
+            d, Json.text(maps[d]), heraldIds.size(), counted));
       }
       if (!herald.equals(expected)) {
         differs = true;
@@ -216,6 +229,14 @@ public final class Compare {
       }
       return sink;
     }, maps.length, timing.warmup(), timing);
+    // Herald's cheapest entry point, for reference: a pre-parsed Document, counting without a result list.
+    Measurement counting = measure((from, count) -> {
+      int sink = 0;
+      for (int k = 0, d = from; k < count; k++, d = d + 1 == parsed.length ? 0 : d + 1) {
+        sink += e.countMatches(INDEX, parsed[d]);
+      }
+      return sink;
+    }, parsed.length, timing.warmupWithParse(), timing);
     Measurement withParse = measure((from, count) -> {
       int sink = 0;
       for (int k = 0, d = from; k < count; k++, d = d + 1 == bytes.length ? 0 : d + 1) {
@@ -228,6 +249,8 @@ public final class Compare {
     result.put("rounds", withMaps.rounds());
     result.put("docsPerCpuSecond", withMaps.cpuMedian());
     result.put("cpuRounds", withMaps.cpuRounds());
+    result.put("docsPerSecondCounting", counting.median());
+    result.put("roundsCounting", counting.rounds());
     result.put("docsPerSecondWithParse", withParse.median());
     result.put("roundsWithParse", withParse.rounds());
     result.put("docsPerCpuSecondWithParse", withParse.cpuMedian());

@@ -59,6 +59,11 @@ public final class Report {
     System.out.println();
     System.out.print(cpuTable(rows));
     System.out.println();
+    System.out.println("Herald's entry points (docs/s, wall clock): the table's match(index, Map), countMatches(index, Document)"
+        + " on documents parsed beforehand (no result list), and match(index, byte[]) with parsing:");
+    System.out.println();
+    System.out.print(entryPoints(rows));
+    System.out.println();
     System.out.print(targets(rows));
     if (!rows.isEmpty()) {
       System.out.println();
@@ -129,6 +134,20 @@ public final class Report {
           times(r.ratio("docsPerCpuSecond")),
           rate(number(r.koncorde, "docsPerCpuSecondWithParse")), rate(number(r.herald, "docsPerCpuSecondWithParse")),
           times(r.ratio("docsPerCpuSecondWithParse"))));
+    }
+    return t.toString();
+  }
+
+  static String entryPoints(List<Row> rows) {
+    StringBuilder t = new StringBuilder();
+    t.append("| keyword | match(index, Map) | countMatches(index, Document) | match(index, byte[]) |\n");
+    t.append("|---|---:|---:|---:|\n");
+    for (Row r : rows) {
+      if (r.differences() > 0) {
+        continue;
+      }
+      t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", r.keyword, rate(number(r.herald, "docsPerSecond")),
+          rate(number(r.herald, "docsPerSecondCounting")), rate(number(r.herald, "docsPerSecondWithParse"))));
     }
     return t.toString();
   }
