@@ -57,14 +57,18 @@ public final class RangeSpec extends ConditionSpec {
     return new RangeSpec(path, l, li, h, hin);
   }
 
-  /** A double at or below every number the range holds (for index keys). */
+  /**
+   * The lower bound rounded to a double (for index keys), or -infinity. Rounding is monotonic, so
+   * every number the range holds rounds to at least this, and a number that rounds to more than this
+   * is above the exact bound.
+   */
   public double lowKey() {
-    return lo == null ? Double.NEGATIVE_INFINITY : Math.nextDown(Numbers.approximate(lo));
+    return lo == null ? Double.NEGATIVE_INFINITY : Numbers.approximate(lo);
   }
 
-  /** A double at or above every number the range holds. */
+  /** The upper bound rounded to a double, or +infinity; see {@link #lowKey()}. */
   public double highKey() {
-    return hi == null ? Double.POSITIVE_INFINITY : Math.nextUp(Numbers.approximate(hi));
+    return hi == null ? Double.POSITIVE_INFINITY : Numbers.approximate(hi);
   }
 
   @Override

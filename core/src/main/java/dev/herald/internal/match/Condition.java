@@ -17,6 +17,16 @@ final class Condition extends Posting {
   final boolean exactOnHit;
   /** Whether a test is worth remembering for the rest of the document (regexps, geo, match, select). */
   final boolean costly;
+  /** Whether its index reports it at most once per document (not so for array elements, match, select). */
+  final boolean hitAtMostOnce;
+  /**
+   * The id of the filter reached through this condition when the condition is the whole of that
+   * filter (one conjunction of this one literal) and no other conjunction uses it as access: a hit
+   * then emits the id directly, without touching a conjunction or a filter record, or checking for a
+   * repeat. Null otherwise. The writer clears it before the filter dies and sets it before it
+   * publishes the partition's version.
+   */
+  String directId;
 
   // Writer-only state.
   int literalRefs;
@@ -30,6 +40,8 @@ final class Condition extends Posting {
     this.exactOnHit = k != ConditionSpec.Kind.MATCH;
     this.costly = k == ConditionSpec.Kind.REGEXP || k == ConditionSpec.Kind.GEO
         || k == ConditionSpec.Kind.MATCH || k == ConditionSpec.Kind.SELECT;
+    this.hitAtMostOnce = k == ConditionSpec.Kind.EQUALS || k == ConditionSpec.Kind.EXISTS
+        || k == ConditionSpec.Kind.RANGE || k == ConditionSpec.Kind.REGEXP || k == ConditionSpec.Kind.GEO;
   }
 
   /** Tests the condition on the document held by {@code s}, remembering costly results. */

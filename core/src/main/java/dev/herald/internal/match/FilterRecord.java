@@ -17,6 +17,11 @@ final class FilterRecord extends Member {
     this.slot = slot;
   }
 
+  /** Whether the filter is a single conjunction. */
+  boolean isSingleConjunction() {
+    return conjunctions instanceof Conjunction;
+  }
+
   Conjunction[] conjunctions() {
     Object c = conjunctions;
     if (c instanceof Conjunction) {

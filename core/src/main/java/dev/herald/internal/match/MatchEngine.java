@@ -93,7 +93,7 @@ public final class MatchEngine {
     try {
       p.collect(s, document, documentId);
       for (int i = 0; i < s.outCount; i++) {
-        action.accept(s.out[i].id);
+        action.accept(s.out[i]);
       }
     } finally {
       s.end();
@@ -114,13 +114,9 @@ public final class MatchEngine {
         case 0:
           return Collections.emptyList();
         case 1:
-          return Collections.singletonList(s.out[0].id);
+          return Collections.singletonList(s.out[0]);
         default:
-          String[] ids = new String[s.outCount];
-          for (int i = 0; i < ids.length; i++) {
-            ids[i] = s.out[i].id;
-          }
-          return Arrays.asList(ids);
+          return Arrays.asList(Arrays.copyOf(s.out, s.outCount));
       }
     } finally {
       s.end();

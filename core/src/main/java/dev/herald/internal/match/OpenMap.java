@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A hash map for one writer at a time and any number of lock-free readers, with no entry objects:
  * keys, values and hashes live in three parallel arrays (open addressing, linear probing), about
- * 18 bytes a mapping instead of a {@code ConcurrentHashMap}'s 40; probes compare identities, then
- * hashes, before touching a key object. It holds the children of path nodes and the
+ * 18 bytes a mapping instead of a {@code ConcurrentHashMap}'s 40; lookups probe the hash array and
+ * touch a key object only when its hash is equal. It holds the children of path nodes and the
  * value keys of the equality indexes, where millions of mappings are common.
  *
  * <p>Publication: a writer stores the value, then the key with release semantics; a reader loads
@@ -40,27 +40,32 @@ final class OpenMap<K, V> {
   private int size; // writer only
   private int used; // live keys and tombstones; writer only
 
+  /** The spread hash of a key, never 0: a slot whose hash is 0 is empty. */
   private static int hash(Object key) {
     int h = key.hashCode() * 0x9E3779B9;
-    return h ^ (h >>> 16);
+    h ^= h >>> 16;
+    return h == 0 ? 1 : h;
   }
 
   /** The value for {@code key}, or null. Lock-free, allocation-free. */
   @SuppressWarnings("unchecked")
   V get(Object key) {
     Table t = table;
-    Object[] keys = t.keys;
     int[] hashes = t.hashes;
-    int mask = keys.length - 1;
+    int mask = hashes.length - 1;
     int h = hash(key);
+    // Probing reads the dense hash array alone; a key object is touched only when its hash is
+    // equal. A slot whose hash is not visible yet holds a mapping being added: absent, for now.
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      Object k = SLOTS.getAcquire(keys, i);
-      if (k == null) {
+      int slotHash = hashes[i];
+      if (slotHash == 0) {
         return null;
       }
-      // The hash is written before the key is published: a key seen comes with its hash.
-      if (k == key || (hashes[i] == h && k != TOMBSTONE && k.equals(key))) {
-        return (V) t.values[i];
+      if (slotHash == h) {
+        Object k = SLOTS.getAcquire(t.keys, i);
+        if (k == key || (k != null && k != TOMBSTONE && k.equals(key))) {
+          return (V) t.values[i];
+        }
       }
     }
   }

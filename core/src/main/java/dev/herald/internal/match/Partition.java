@@ -84,6 +84,7 @@ final class Partition {
     rec.refs = 1;
     for (Conjunction c : cs) {
       c.add(rec);
+      updateDirect(c.access);
     }
     filters.put(filter.id(), rec);
     if (root == this) {
@@ -103,10 +104,16 @@ final class Partition {
       return true;
     }
     filters.remove(id, rec);
+    for (Conjunction c : rec.conjunctions()) {
+      if (c.access != null) {
+        c.access.directId = null; // before the record dies: a reader emitting it overlapped the removal
+      }
+    }
     rec.dead = true;
     for (Conjunction c : rec.conjunctions()) {
       c.removedDead();
       releaseConjunction(c);
+      updateDirect(c.access);
     }
     engine.filterSlots.release(rec.slot);
     if (root == this) {
@@ -181,6 +188,23 @@ final class Partition {
     return conj;
   }
 
+  /**
+   * Sets {@link Condition#directId}: the filter a hit of {@code access} can emit at once, when the
+   * condition gives access to one conjunction, of itself alone, held by one filter of one conjunction.
+   */
+  private static void updateDirect(Condition access) {
+    if (access == null || access.dead) {
+      return;
+    }
+    String direct = null;
+    if (access.hitAtMostOnce && access.single() instanceof Conjunction conj
+        && conj.conditions.length == 0 && conj.single() instanceof FilterRecord rec
+        && !rec.dead && rec.isSingleConjunction()) {
+      direct = rec.id;
+    }
+    access.directId = direct;
+  }
+
   private void releaseConjunction(Conjunction conj) {
     if (--conj.refs > 0) {
       return;
@@ -226,21 +250,56 @@ final class Partition {
   }
 
   /**
-   * Picks the positive literal most likely to be selective: an equality first, then array
-   * membership, ranges, geo, match, select, regexps, existence; among equals, the one giving access
-   * to the fewest conjunctions so far. Null when there is no positive literal.
+   * Picks the positive literal through which the fewest documents would reach the conjunction: the
+   * one with the smallest load (roughly, how many conjunctions a document holding one of its keys
+   * already reaches through them), the kind's usual selectivity breaking ties (equality first, then
+   * array membership, ranges, geo, match, select, regexps, existence). So {@code and(in tag:[common,
+   * x], equals user:u)} is reached through {@code user}, not through a value shared by every such
+   * filter. Null when there is no positive literal.
    */
   private static Condition chooseAccess(Condition[] conds, int positives) {
     Condition best = null;
     long bestScore = Long.MAX_VALUE;
     for (int i = 0; i < positives; i++) {
-      long score = (long) rank(conds[i].spec) * 4 + conds[i].accessRefs;
+      long score = load(conds[i]) * 8 + rank(conds[i].spec);
       if (score < bestScore) {
         best = conds[i];
         bestScore = score;
       }
     }
     return best;
+  }
+
+  /**
+   * One per key the condition would be filed under, plus the conditions already filed under those
+   * keys and the conjunctions already reached through the condition itself. Writer only; O(keys).
+   */
+  private static long load(Condition c) {
+    PathNode n = c.node;
+    long load = c.accessRefs;
+    switch (c.spec.kind()) {
+      case EQUALS: {
+        OpenMap<Object, Object> map = n.equals;
+        for (Object v : ((EqualsSpec) c.spec).values()) {
+          load += 1 + (map == null ? 0 : slotSize(map.get(PathNode.key(v))));
+        }
+        return load;
+      }
+      case ARRAY_CONTAINS: {
+        OpenMap<Object, Object> map = n.elements;
+        Object key = PathNode.key(((ArrayContainsSpec) c.spec).element());
+        return load + 1 + (map == null ? 0 : slotSize(map.get(key)));
+      }
+      case EXISTS:
+        return load + 1 + slotSize(n.exists);
+      default:
+        return load + 1;
+    }
+  }
+
+  /** How many conditions an index slot holds: none, one {@link Condition}, or {@link Members}. */
+  private static int slotSize(Object slot) {
+    return slot == null ? 0 : slot instanceof Members ? ((Members) slot).liveCount() : 1;
   }
 
   private static int rank(ConditionSpec spec) {
@@ -618,6 +677,12 @@ final class Partition {
   void hit(Scratch s, Condition c) {
     if (c.costly) {
       s.remember(c, true);
+    }
+    String direct = c.directId;
+    if (direct != null) {
+      // Reached once per document, and by no other way: no conjunction to verify, no repeat to skip.
+      s.emitUnique(direct);
+      return;
     }
     verifyEach(s, c.items);
   }

@@ -76,6 +76,12 @@ abstract class Posting extends Member {
     }
   }
 
+  /** Members not removed; writer only. */
+  final int liveCount() {
+    Object it = items;
+    return it == null ? 0 : it instanceof Object[] ? size - garbage : 1;
+  }
+
   final boolean isEmpty() {
     Object it = items;
     return it == null || (it instanceof Object[] && size == garbage);

@@ -2,6 +2,8 @@ package dev.herald.internal.match;
 
 import dev.herald.internal.geo.GeoPoint;
 import dev.herald.internal.geo.GeoPoints;
+import dev.herald.internal.filter.RangeSpec;
+import dev.herald.internal.range.RangeHits;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -35,7 +37,8 @@ final class Scratch {
   // Filters already emitted for this document.
   private int[] filterEpoch = new int[64];
   private Object[] filterOwner = new Object[64];
-  FilterRecord[] out = new FilterRecord[16];
+  /** The ids of the matching filters, once each. */
+  String[] out = new String[16];
   int outCount;
 
   /** The number being stabbed in a range index, for the exact test of candidates. */
@@ -44,9 +47,18 @@ final class Scratch {
   Partition partition;
 
   final Consumer<Condition> hit = c -> partition.hit(this, c);
-  final Consumer<Condition> rangeHit = c -> {
-    if (((dev.herald.internal.filter.RangeSpec) c.spec).contains(number)) {
-      partition.hit(this, c);
+  /** Range hits: strictly inside the rounded bounds proves the exact test (see RangeSpec.lowKey). */
+  final RangeHits<Condition> rangeHit = new RangeHits<>() {
+    @Override
+    public void inside(Condition c) {
+      partition.hit(Scratch.this, c);
+    }
+
+    @Override
+    public void onBound(Condition c) {
+      if (((RangeSpec) c.spec).contains(number)) {
+        partition.hit(Scratch.this, c);
+      }
     }
   };
 
@@ -163,7 +175,7 @@ final class Scratch {
 
   // ---- output --------------------------------------------------------------------------------
 
-  /** Keeps one record per filter id (two records share an id only across a concurrent re-registration). */
+  /** Keeps each id once (two records share an id only across a concurrent re-registration). */
   void dedupeById() {
     if (outCount < 2) {
       return;
@@ -171,12 +183,20 @@ final class Scratch {
     java.util.Set<String> seen = new java.util.HashSet<>();
     int n = 0;
     for (int i = 0; i < outCount; i++) {
-      if (seen.add(out[i].id)) {
+      if (seen.add(out[i])) {
         out[n++] = out[i];
       }
     }
     Arrays.fill(out, n, outCount, null);
     outCount = n;
+  }
+
+  /** Adds the id of a matching filter that cannot have been emitted already for this document. */
+  void emitUnique(String id) {
+    if (outCount == out.length) {
+      out = Arrays.copyOf(out, outCount * 2);
+    }
+    out[outCount++] = id;
   }
 
   /** Adds a matching filter unless it was already emitted for this document. */
@@ -195,6 +215,6 @@ final class Scratch {
     if (outCount == out.length) {
       out = Arrays.copyOf(out, outCount * 2);
     }
-    out[outCount++] = f;
+    out[outCount++] = f.id;
   }
 }

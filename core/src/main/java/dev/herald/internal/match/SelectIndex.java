@@ -18,7 +18,7 @@ final class SelectIndex {
   private static final class Slot {
     final int index;
     final Partition sub;
-    final ConcurrentHashMap<FilterRecord, Members> byQuery = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, Members> byQuery = new ConcurrentHashMap<>();
 
     Slot(int index, Partition sub) {
       this.index = index;
@@ -35,7 +35,7 @@ final class SelectIndex {
       next.put(spec.index(), slot);
       slots = Map.copyOf(next);
     }
-    FilterRecord query = slot.sub.registerLocked(spec.query());
+    String query = slot.sub.registerLocked(spec.query()).id;
     slot.byQuery.computeIfAbsent(query, q -> new Members()).add(c);
   }
 
@@ -45,8 +45,8 @@ final class SelectIndex {
     if (slot == null) {
       return;
     }
-    FilterRecord query = slot.sub.record(spec.query().id());
-    Members m = query == null ? null : slot.byQuery.get(query);
+    String query = spec.query().id();
+    Members m = slot.byQuery.get(query);
     if (m != null) {
       m.remove(c);
       if (m.isEmpty()) {

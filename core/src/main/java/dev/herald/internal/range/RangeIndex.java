@@ -105,8 +105,16 @@ public final class RangeIndex<T> {
   }
 
   /** Calls {@code hits} exactly once for each item with lo &lt;= x &lt;= hi. NaN stabs nothing. */
-  @SuppressWarnings("unchecked")
   public void stab(double x, Consumer<? super T> hits) {
+    stab(x, RangeHits.of(hits));
+  }
+
+  /**
+   * Reports each item with lo &lt;= x &lt;= hi exactly once, as {@linkplain RangeHits#inside inside}
+   * when lo &lt; x &lt; hi, else {@linkplain RangeHits#onBound on a bound}. NaN stabs nothing.
+   */
+  @SuppressWarnings("unchecked")
+  public void stab(double x, RangeHits<? super T> hits) {
     if (x != x) {
       return;
     }
@@ -116,7 +124,11 @@ public final class RangeIndex<T> {
     double[] his = snapshot.tailHi;
     for (int i = 0, n = snapshot.tailCount; i < n; i++) {
       if (los[i] <= x && x <= his[i]) {
-        hits.accept((T) items[i]);
+        if (los[i] == x || his[i] == x) {
+          hits.onBound((T) items[i]);
+        } else {
+          hits.inside((T) items[i]);
+        }
       }
     }
     for (StaticIntervalTree<T> tree : snapshot.trees) {

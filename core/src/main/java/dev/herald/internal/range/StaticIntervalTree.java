@@ -89,6 +89,12 @@ final class StaticIntervalTree<T> {
    */
   @SuppressWarnings("unchecked")
   void stab(double x, Consumer<? super T> hits) {
+    stab(x, RangeHits.of(hits));
+  }
+
+  /** As {@link #stab(double, Consumer)}, telling hits strictly inside from hits on a bound. */
+  @SuppressWarnings("unchecked")
+  void stab(double x, RangeHits<? super T> hits) {
     int n = center.length == 0 ? NONE : 0;
     while (n != NONE) {
       int from = start[n];
@@ -97,16 +103,25 @@ final class StaticIntervalTree<T> {
       if (l == LEAF) {
         for (int i = from; i < to && lo[i] <= x; i++) {
           if (hi[i] >= x && isLive(i)) {
-            hits.accept((T) items[i]);
+            if (lo[i] == x || hi[i] == x) {
+              hits.onBound((T) items[i]);
+            } else {
+              hits.inside((T) items[i]);
+            }
           }
         }
         return;
       }
       double c = center[n];
       if (x < c) {
+        // Every interval here reaches the center: above x.
         for (int i = from; i < to && lo[i] <= x; i++) {
           if (isLive(i)) {
-            hits.accept((T) items[i]);
+            if (lo[i] == x) {
+              hits.onBound((T) items[i]);
+            } else {
+              hits.inside((T) items[i]);
+            }
           }
         }
         n = l;
@@ -114,15 +129,20 @@ final class StaticIntervalTree<T> {
         for (int j = to - 1; j >= from && hi[j] >= x; j--) {
           int i = hiSlot[j];
           if (isLive(i)) {
-            hits.accept((T) items[i]);
+            if (hi[j] == x) {
+              hits.onBound((T) items[i]);
+            } else {
+              hits.inside((T) items[i]);
+            }
           }
         }
         n = right[n];
       } else {
-        // Everything in the subtrees lies strictly below or above the center.
+        // Everything in the subtrees lies strictly below or above the center; here x may be on a
+        // bound of any interval (the upper bounds are not at hand by slot): let the caller check.
         for (int i = from; i < to; i++) {
           if (isLive(i)) {
-            hits.accept((T) items[i]);
+            hits.onBound((T) items[i]);
           }
         }
         return;
