@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 
 /**
@@ -37,10 +39,11 @@ import java.util.function.Consumer;
  */
 public final class FilterEngine {
   private final FilterCompiler compiler;
-  private final MatchEngine engine = new MatchEngine();
+  private final MatchEngine engine;
   private final int maxDocumentDepth;
 
   private FilterEngine(Builder b) {
+    this.engine = new MatchEngine(b.maintenanceExecutor);
     this.compiler = new FilterCompiler(
         new FilterLimits(b.maxConditions, b.maxConjunctions, b.maxDepth, b.maxRegexpLength));
     this.maxDocumentDepth = b.maxDocumentDepth;
@@ -181,8 +184,21 @@ public final class FilterEngine {
     private int maxDepth = 64;
     private int maxRegexpLength = 4096;
     private int maxDocumentDepth = Document.DEFAULT_MAX_DEPTH;
+    private Executor maintenanceExecutor = ForkJoinPool.commonPool();
 
     private Builder() {}
+
+    /**
+     * Where the engine runs its upkeep: merging the levels that registrations leave in range
+     * indexes, once matching has stabbed them often enough to pay for it (each merge is O(n log n)
+     * in the intervals of one field, under the index's write lock). Matching never waits for it.
+     * Default: {@link ForkJoinPool#commonPool()}, as Caffeine does; a direct executor
+     * ({@code Runnable::run}) runs it on the matching thread instead.
+     */
+    public Builder maintenanceExecutor(Executor executor) {
+      this.maintenanceExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
 
     /**
      * Most leaf conditions in one filter, each value of {@code in} and {@code ids} counting as one

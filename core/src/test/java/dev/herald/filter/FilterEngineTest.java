@@ -312,6 +312,43 @@ class FilterEngineTest {
     }
 
     @Test
+    void aConditionSharedInEveryWayMatchesEachFilterOnceThroughEveryChange() {
+      // "x = 1" alone is a whole filter; the others hold it in an AND, in an OR, twice over.
+      String whole = engine.register("i", "{\"equals\":{\"x\":1}}");
+      Map<String, String> doc = Map.of("yes", "{\"x\":1,\"y\":true}", "no", "{\"x\":2}");
+      assertThat(engine.match("i", doc.get("yes"))).containsExactly(whole);
+      String and = engine.register("i", "{\"and\":[{\"equals\":{\"x\":1}},{\"exists\":\"y\"}]}");
+      assertThat(engine.match("i", doc.get("yes"))).containsExactlyInAnyOrder(whole, and);
+      String or = engine.register("i", "{\"or\":[{\"equals\":{\"x\":1}},{\"exists\":\"z\"}]}");
+      String orSelf = engine.register("i", "{\"or\":[{\"and\":[{\"equals\":{\"x\":1}},{\"exists\":\"y\"}]},"
+          + "{\"and\":[{\"equals\":{\"x\":1}},{\"exists\":\"w\"}]}]}");
+      assertThat(engine.match("i", doc.get("yes"))).containsExactlyInAnyOrder(whole, and, or, orSelf);
+      assertThat(engine.match("i", "{\"x\":1,\"z\":0}")).containsExactlyInAnyOrder(whole, or);
+      assertThat(engine.match("i", "{\"x\":1,\"y\":0,\"w\":0}")).containsExactlyInAnyOrder(whole, and, or, orSelf);
+      engine.remove("i", whole);
+      assertThat(engine.match("i", doc.get("yes"))).containsExactlyInAnyOrder(and, or, orSelf);
+      engine.remove("i", and);
+      engine.remove("i", or);
+      assertThat(engine.match("i", doc.get("yes"))).containsExactly(orSelf);
+      engine.remove("i", orSelf);
+      assertThat(engine.match("i", doc.get("yes"))).isEmpty();
+      String again = engine.register("i", "{\"equals\":{\"x\":1}}");
+      assertThat(again).isEqualTo(whole);
+      assertThat(engine.match("i", doc.get("yes"))).containsExactly(whole);
+      assertThat(engine.match("i", doc.get("no"))).isEmpty();
+    }
+
+    @Test
+    void aFilterReachedThroughManyKeysOfOneConditionIsReportedOnce() {
+      String in = engine.register("i", "{\"in\":{\"tag\":[\"a\",\"b\",\"c\"]}}");
+      String contains = engine.register("i", "{\"match\":{\"tags\":[\"b\"]}}");
+      // Array elements repeated in the document reach the same condition again.
+      assertThat(engine.match("i", "{\"tag\":\"b\",\"tags\":[\"b\",\"b\",\"a\"]}"))
+          .containsExactlyInAnyOrder(in, contains);
+      assertThat(engine.match("i", "{\"tag\":\"c\"}")).containsExactly(in);
+    }
+
+    @Test
     void actionsMayMatchAgain() {
       String a = engine.register("i", "{\"exists\":\"a\"}");
       String b = engine.register("i", "{\"exists\":\"b\"}");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -26,7 +28,25 @@ public final class MatchEngine {
   final LongAdder conditionCount = new LongAdder();
 
   private final ConcurrentHashMap<String, Partition> partitions = new ConcurrentHashMap<>();
+  private final Executor maintenance;
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+  /**
+   * @param maintenance runs the engine's background upkeep (merging the levels of range indexes
+   *     that matching found fragmented); each task takes a partition's lock like a writer
+   */
+  public MatchEngine(Executor maintenance) {
+    this.maintenance = maintenance;
+  }
+
+  /** Runs an upkeep task on the maintenance executor; dropped if the executor refuses it. */
+  void maintain(Runnable task) {
+    try {
+      maintenance.execute(task);
+    } catch (RejectedExecutionException e) {
+      // Upkeep only makes matching faster: skipping it is always correct.
+    }
+  }
 
   /** Registers a normalized filter under an index; returns its id. */
   public String register(String index, NormalizedFilter filter) {

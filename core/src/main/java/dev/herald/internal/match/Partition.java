@@ -13,6 +13,7 @@ import dev.herald.internal.filter.Values;
 import dev.herald.internal.json.JsonList;
 import dev.herald.internal.json.JsonMap;
 import dev.herald.internal.json.Numbers;
+import dev.herald.internal.range.RangeIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * removal; a concurrent one is seen entirely or not at all for each conjunction.
  */
 final class Partition {
+  /** Stabs of fragmented range indexes a thread makes before asking for a compaction, at least. */
+  static final int COMPACTION_MIN_STABS = 1024;
+
   final String name;
   final MatchEngine engine;
   final ReentrantLock lock;
@@ -602,6 +606,9 @@ final class Partition {
       if (ranges != null) {
         s.number = (Number) value;
         ranges.stab(Numbers.approximate((Number) value), s.rangeHit);
+        if (ranges.isFragmented()) {
+          maybeCompact(s, ranges);
+        }
       }
     } else if (value instanceof String) {
       var regexps = n.regexps;
@@ -638,6 +645,26 @@ final class Partition {
     Members scan = n.scan;
     if (scan != null) {
       hitEach(s, scan.items);
+    }
+  }
+
+  /**
+   * Ski rental: once this thread has stabbed fragmented range indexes about a quarter as many times
+   * as the index holds intervals (plus a constant), the extra levels have cost about as much as
+   * merging them would; the merge is then handed to the engine's maintenance executor, which takes
+   * the partition's lock like any writer. Matching itself never waits.
+   */
+  private void maybeCompact(Scratch s, RangeIndex<Condition> ranges) {
+    if (++s.fragmentedStabs > (ranges.size() >> 2) + COMPACTION_MIN_STABS && ranges.claimCompaction()) {
+      s.fragmentedStabs = 0;
+      engine.maintain(() -> {
+        lock.lock();
+        try {
+          ranges.compact(); // harmless on an index dropped meanwhile
+        } finally {
+          lock.unlock();
+        }
+      });
     }
   }
 

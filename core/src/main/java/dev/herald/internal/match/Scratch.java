@@ -41,6 +41,8 @@ final class Scratch {
   String[] out = new String[16];
   int outCount;
 
+  /** Stabs of fragmented range indexes since this thread last asked for a compaction. */
+  int fragmentedStabs;
   /** The number being stabbed in a range index, for the exact test of candidates. */
   Number number;
   /** Set while matching: what the index visitors act on. */

@@ -24,6 +24,8 @@ final class Levels<T> {
   /** Level i holds at most TAIL_CAPACITY * 2^i intervals, or is null; no trailing nulls. */
   final StaticIntervalTree<T>[] trees;
   final int size;
+  /** Whether a stab visits more than one structure (the tail, or a second tree). */
+  final boolean fragmented;
 
   Levels(Object[] tailItems, double[] tailLo, double[] tailHi, int tailCount,
       StaticIntervalTree<?>[] trees, int size) {
@@ -33,6 +35,13 @@ final class Levels<T> {
     this.tailCount = tailCount;
     this.trees = cast(trimmed(trees));
     this.size = size;
+    int structures = tailCount > 0 ? 1 : 0;
+    for (StaticIntervalTree<T> t : this.trees) {
+      if (t != null) {
+        structures++;
+      }
+    }
+    this.fragmented = structures > 1;
   }
 
   @SuppressWarnings("unchecked")

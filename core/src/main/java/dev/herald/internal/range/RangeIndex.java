@@ -1,5 +1,7 @@
 package dev.herald.internal.range;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -37,8 +39,20 @@ public final class RangeIndex<T> {
   static final int TAIL_CAPACITY = 32;
   private static final int FIRST_TAIL_CAPACITY = 4;
 
+  private static final VarHandle COMPACTION_CLAIMED;
+
+  static {
+    try {
+      COMPACTION_CLAIMED = MethodHandles.lookup().findVarHandle(RangeIndex.class, "compactionClaimed", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   /** Written by the writer only, read by everyone. */
   private volatile Levels<T> levels = Levels.empty();
+  @SuppressWarnings("unused") // through COMPACTION_CLAIMED
+  private volatile boolean compactionClaimed;
 
   /** Adds [lo, hi] (lo may be -infinity, hi +infinity; lo &lt;= hi). The same item is never added twice. */
   public void add(T item, double lo, double hi) {
@@ -136,6 +150,63 @@ public final class RangeIndex<T> {
         tree.stab(x, hits);
       }
     }
+  }
+
+  /**
+   * Whether a stab visits several structures (the tail and levels left by recent changes), so that
+   * {@link #compact()} would make it cheaper. Any thread; one volatile read.
+   */
+  public boolean isFragmented() {
+    return levels.fragmented;
+  }
+
+  /**
+   * Claims the right to schedule a compaction: true for one caller until {@link #compact()} runs.
+   * Any thread.
+   */
+  public boolean claimCompaction() {
+    return COMPACTION_CLAIMED.compareAndSet(this, false, true);
+  }
+
+  /**
+   * Rebuilds everything into one tree, so that a stab walks one root-to-leaf path: O(n log n) time,
+   * about 100 bytes per interval of transient memory. Writer only (the caller serializes it with
+   * changes); concurrent stabs see the old structure or the new one, never a mix. Changes the
+   * structure only, never what a stab reports.
+   */
+  public void compact() {
+    compactionClaimed = false;
+    Levels<T> current = levels;
+    if (!current.fragmented) {
+      return;
+    }
+    int total = current.tailCount;
+    for (StaticIntervalTree<T> tree : current.trees) {
+      if (tree != null) {
+        total += tree.liveCount();
+      }
+    }
+    Object[] items = new Object[total];
+    double[] lo = new double[total];
+    double[] hi = new double[total];
+    int at = current.tailCount;
+    System.arraycopy(current.tailItems, 0, items, 0, at);
+    System.arraycopy(current.tailLo, 0, lo, 0, at);
+    System.arraycopy(current.tailHi, 0, hi, 0, at);
+    for (StaticIntervalTree<T> tree : current.trees) {
+      if (tree != null) {
+        at = tree.copyLiveTo(items, lo, hi, at);
+      }
+    }
+    // The one tree takes the first level large enough, so later carries keep the level invariant.
+    int level = 0;
+    while ((long) TAIL_CAPACITY << level < total) {
+      level++;
+    }
+    StaticIntervalTree<?>[] trees = new StaticIntervalTree<?>[level + 1];
+    trees[level] = StaticIntervalTree.build(items, lo, hi, total);
+    levels = new Levels<>(new Object[FIRST_TAIL_CAPACITY], new double[FIRST_TAIL_CAPACITY],
+        new double[FIRST_TAIL_CAPACITY], 0, trees, current.size);
   }
 
   /** Intervals present; exact for the writer, a recent value for other threads. */

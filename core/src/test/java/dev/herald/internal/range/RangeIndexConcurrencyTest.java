@@ -127,6 +127,9 @@ class RangeIndexConcurrencyTest {
             if (r.nextInt(64) == 0) {
               Thread.yield();
             }
+            if (r.nextInt(200) == 0) {
+              index.compact(); // as the engine's upkeep does, under the writers' serialization
+            }
           }
         } finally {
           writerDone.set(true);
