@@ -1,8 +1,6 @@
 package dev.herald.internal.filter;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,7 @@ public final class NormalizedFilter {
     }
     sb.append(']');
     this.canonical = sb.toString();
-    this.id = sha256Hex(canonical);
+    this.id = Sha256.hex(canonical);
   }
 
   /** The conjunctions; do not modify. */
@@ -108,20 +106,6 @@ public final class NormalizedFilter {
       if (v instanceof Map) {
         flatten(key + ".", (Map<?, ?>) v, flat);
       }
-    }
-  }
-
-  static String sha256Hex(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      char[] hex = new char[d.length * 2];
-      for (int i = 0; i < d.length; i++) {
-        hex[2 * i] = Character.forDigit((d[i] >> 4) & 0xf, 16);
-        hex[2 * i + 1] = Character.forDigit(d[i] & 0xf, 16);
-      }
-      return new String(hex);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
   }
 

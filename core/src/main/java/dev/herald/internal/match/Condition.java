@@ -31,6 +31,8 @@ final class Condition extends Posting {
   // Writer-only state.
   int literalRefs;
   int accessRefs;
+  /** The conjunction of this literal alone, when some filter holds it. */
+  Conjunction alone;
 
   Condition(ConditionSpec spec, PathNode node, int slot) {
     this.spec = spec;

@@ -38,6 +38,11 @@ final class Conjunction extends Posting {
     return new Conjunction(only);
   }
 
+  /** Whether this is the conjunction of one positive literal, its access condition. */
+  boolean isSingle() {
+    return conditions.length == 0 && access != null;
+  }
+
   /** Every condition of the conjunction, the access one included. */
   Condition[] allConditions() {
     return conditions.length == 0 && access != null ? new Condition[] {access} : conditions;

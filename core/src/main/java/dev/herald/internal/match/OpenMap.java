@@ -7,32 +7,40 @@ import java.util.List;
 
 /**
  * A hash map for one writer at a time and any number of lock-free readers, with no entry objects:
- * keys, values and hashes live in three parallel arrays (open addressing, linear probing), about
- * 18 bytes a mapping instead of a {@code ConcurrentHashMap}'s 40; lookups probe the hash array and
- * touch a key object only when its hash is equal. It holds the children of path nodes and the
- * value keys of the equality indexes, where millions of mappings are common.
+ * open addressing with linear probing over one array of interleaved keys and values (a key and its
+ * value share a cache line) and an array of the keys' hashes, about 18 bytes a mapping instead of a
+ * {@code ConcurrentHashMap}'s 40. Lookups probe the hash array and touch a key object only when its
+ * hash is equal. It holds the children of path nodes, the value keys of the equality indexes and the
+ * filters by id, where millions of mappings are common.
  *
- * <p>Publication: a writer stores the value, then the key with release semantics; a reader loads
- * the key with acquire semantics, so a key it sees comes with its value. Removal leaves a tombstone
- * key, and a slot is never given to another key within one table; growth and clean-up build new
- * arrays, published through one volatile write. A reader always
- * sees a consistent table, and a concurrent write either entirely or not at all. {@link #get} never
- * allocates. Keys must not be null.
+ * <p>Publication: a writer stores the hash and the value, then the key with release semantics; a
+ * reader loads the key with acquire semantics, so a key it sees comes with its value. Removal leaves
+ * a tombstone key, and a slot is never given to another key within one table; growth and clean-up
+ * build new arrays, published through one volatile write. A reader always sees a consistent table,
+ * and a concurrent write either entirely or not at all. {@link #get} never allocates. Keys must not
+ * be null.
  */
 final class OpenMap<K, V> {
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
   private static final Object TOMBSTONE = new Object();
 
   private static final class Table {
-    final Object[] keys;
-    final Object[] values;
-    /** Each key's spread hash: probing compares these first, touching no key it does not need. */
+    /** Key of slot i at 2i, its value at 2i + 1. */
+    final Object[] entries;
+    /** Each slot's spread hash, 0 when empty: probing reads these alone until one is equal. */
     final int[] hashes;
 
     Table(int capacity) {
-      keys = new Object[capacity];
-      values = new Object[capacity];
+      entries = new Object[2 * capacity];
       hashes = new int[capacity];
+    }
+
+    int capacity() {
+      return hashes.length;
+    }
+
+    Object key(int i) {
+      return entries[2 * i];
     }
   }
 
@@ -54,17 +62,16 @@ final class OpenMap<K, V> {
     int[] hashes = t.hashes;
     int mask = hashes.length - 1;
     int h = hash(key);
-    // Probing reads the dense hash array alone; a key object is touched only when its hash is
-    // equal. A slot whose hash is not visible yet holds a mapping being added: absent, for now.
+    // A slot whose hash is not visible yet holds a mapping being added: absent, for now.
     for (int i = h & mask; ; i = (i + 1) & mask) {
       int slotHash = hashes[i];
       if (slotHash == 0) {
         return null;
       }
       if (slotHash == h) {
-        Object k = SLOTS.getAcquire(t.keys, i);
+        Object k = SLOTS.getAcquire(t.entries, 2 * i);
         if (k == key || (k != null && k != TOMBSTONE && k.equals(key))) {
-          return (V) t.values[i];
+          return (V) t.entries[2 * i + 1];
         }
       }
     }
@@ -73,49 +80,49 @@ final class OpenMap<K, V> {
   /** Maps {@code key} to {@code value}, replacing any previous value. Writer only. */
   void put(K key, V value) {
     Table t = table;
-    int mask = t.keys.length - 1;
+    int mask = t.capacity() - 1;
     int h = hash(key);
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      Object k = t.keys[i];
+      Object k = t.key(i);
       if (k == null) {
         break;
       }
       if (k != TOMBSTONE && t.hashes[i] == h && k.equals(key)) {
-        SLOTS.setRelease(t.values, i, value);
+        SLOTS.setRelease(t.entries, 2 * i + 1, value);
         return;
       }
     }
     // At most two thirds full (tombstones count): short probe runs, little slack.
-    if ((used + 1) * 3 > t.keys.length * 2) {
-      t = rebuild((size + 1) * 3 > t.keys.length ? t.keys.length * 2 : t.keys.length);
-      mask = t.keys.length - 1;
+    if ((used + 1) * 3 > t.capacity() * 2) {
+      t = rebuild((size + 1) * 3 > t.capacity() ? t.capacity() * 2 : t.capacity());
+      mask = t.capacity() - 1;
     }
     // Never reuse a tombstone in place: a reader that loaded the old key must not then read the
     // value of another one. Tombstones go away when the table is rebuilt.
     int i = h & mask;
-    while (t.keys[i] != null) {
+    while (t.key(i) != null) {
       i = (i + 1) & mask;
     }
     used++;
-    t.values[i] = value;
+    t.entries[2 * i + 1] = value;
     t.hashes[i] = h;
-    SLOTS.setRelease(t.keys, i, key);
+    SLOTS.setRelease(t.entries, 2 * i, key);
     size++;
   }
 
   /** Removes the mapping of {@code key} if its value is {@code value}. Writer only. */
   void remove(Object key, Object value) {
     Table t = table;
-    int mask = t.keys.length - 1;
+    int mask = t.capacity() - 1;
     int h = hash(key);
-    for (int i = h & mask; t.keys[i] != null; i = (i + 1) & mask) {
-      Object k = t.keys[i];
+    for (int i = h & mask; t.key(i) != null; i = (i + 1) & mask) {
+      Object k = t.key(i);
       if (k != TOMBSTONE && t.hashes[i] == h && k.equals(key)) {
-        if (t.values[i] == value) {
-          SLOTS.setRelease(t.keys, i, TOMBSTONE);
+        if (t.entries[2 * i + 1] == value) {
+          SLOTS.setRelease(t.entries, 2 * i, TOMBSTONE);
           size--;
-          if (size < t.keys.length / 8 && t.keys.length > 4) {
-            rebuild(t.keys.length / 2);
+          if (size < t.capacity() / 8 && t.capacity() > 4) {
+            rebuild(t.capacity() / 2);
           }
         }
         return;
@@ -134,8 +141,10 @@ final class OpenMap<K, V> {
   /** The keys, for the writer (a copy). */
   @SuppressWarnings("unchecked")
   List<K> keys() {
+    Table t = table;
     List<K> out = new ArrayList<>(size);
-    for (Object k : table.keys) {
+    for (int i = 0; i < t.capacity(); i++) {
+      Object k = t.key(i);
       if (k != null && k != TOMBSTONE) {
         out.add((K) k);
       }
@@ -148,16 +157,16 @@ final class OpenMap<K, V> {
     Table t = new Table(capacity);
     int mask = capacity - 1;
     int n = 0;
-    for (int j = 0; j < old.keys.length; j++) {
-      Object k = old.keys[j];
+    for (int j = 0; j < old.capacity(); j++) {
+      Object k = old.key(j);
       if (k != null && k != TOMBSTONE) {
         int h = old.hashes[j];
         int i = h & mask;
-        while (t.keys[i] != null) {
+        while (t.key(i) != null) {
           i = (i + 1) & mask;
         }
-        t.keys[i] = k;
-        t.values[i] = old.values[j];
+        t.entries[2 * i] = k;
+        t.entries[2 * i + 1] = old.entries[2 * j + 1];
         t.hashes[i] = h;
         n++;
       }

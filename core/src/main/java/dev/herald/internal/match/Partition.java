@@ -49,7 +49,9 @@ final class Partition {
 
   final PathTrie trie;
   private final Registry<Condition> conditions = new Registry<>(c -> c.spec);
+  /** Conjunctions of several literals; one of a single literal hangs on it ({@link Condition#alone}). */
   private final Registry<Conjunction> conjunctions = new Registry<>(c -> c);
+  private int singleConjunctions;
   private final OpenMap<String, FilterRecord> filters = new OpenMap<>();
   private final Members alwaysCandidates = new Members();
 
@@ -145,7 +147,7 @@ final class Partition {
 
   /** Conjunctions, conditions and paths held; caller holds {@link #lock}. */
   long[] sizesLocked() {
-    return new long[] {conjunctions.size(), conditions.size(), trie.size()};
+    return new long[] {conjunctions.size() + singleConjunctions, conditions.size(), trie.size()};
   }
 
   private void publish() {
@@ -168,7 +170,7 @@ final class Partition {
       }
     }
     boolean single = conds.length == 1 && positives == 1;
-    Conjunction existing = conjunctions.get(single ? Conjunction.single(conds[0]) : new Conjunction(conds, positives, null));
+    Conjunction existing = single ? conds[0].alone : conjunctions.get(new Conjunction(conds, positives, null));
     if (existing != null) {
       existing.refs++;
       for (Condition c : conds) {
@@ -179,7 +181,12 @@ final class Partition {
     Condition access = chooseAccess(conds, positives);
     Conjunction conj = single ? Conjunction.single(access) : new Conjunction(conds, positives, access);
     conj.refs = 1;
-    conjunctions.add(conj);
+    if (single) {
+      access.alone = conj;
+      singleConjunctions++;
+    } else {
+      conjunctions.add(conj);
+    }
     engine.conjunctionCount.increment();
     if (access == null) {
       alwaysCandidates.add(conj);
@@ -202,7 +209,7 @@ final class Partition {
     }
     String direct = null;
     if (access.hitAtMostOnce && access.single() instanceof Conjunction conj
-        && conj.conditions.length == 0 && conj.single() instanceof FilterRecord rec
+        && conj.isSingle() && conj.single() instanceof FilterRecord rec
         && !rec.dead && rec.isSingleConjunction()) {
       direct = rec.id;
     }
@@ -214,7 +221,12 @@ final class Partition {
       return;
     }
     conj.dead = true;
-    conjunctions.remove(conj);
+    if (conj.isSingle()) {
+      conj.access.alone = null;
+      singleConjunctions--;
+    } else {
+      conjunctions.remove(conj);
+    }
     engine.conjunctionCount.decrement();
     Condition access = conj.access;
     if (access == null) {

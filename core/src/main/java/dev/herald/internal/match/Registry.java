@@ -4,14 +4,17 @@ import java.util.function.Function;
 
 /**
  * An open-addressing set of values found by a key they carry (a condition by its spec, a
- * conjunction by its literals), without an entry object per value: about 8 bytes per value
- * instead of a {@code HashMap}'s 40. Writer only (the partition's lock); readers never use it.
+ * conjunction by its literals), without an entry object per value: about 14 bytes per value
+ * instead of a {@code HashMap}'s 40. Each slot keeps its value's hash, so probing compares hashes and
+ * touches a value (and computes its key) only when they are equal, and growing never hashes a key
+ * again. Writer only (the partition's lock); readers never use it.
  */
 final class Registry<V> {
   private static final Object DELETED = new Object();
 
   private final Function<V, Object> keyOf;
   private Object[] table = new Object[16];
+  private int[] hashes = new int[16];
   private int size;
   private int used; // live values and deletion markers
 
@@ -27,13 +30,15 @@ final class Registry<V> {
   @SuppressWarnings("unchecked")
   V get(Object key) {
     Object[] t = table;
+    int[] hs = hashes;
     int mask = t.length - 1;
-    for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
+    int h = spread(key.hashCode());
+    for (int i = h & mask; ; i = (i + 1) & mask) {
       Object o = t[i];
       if (o == null) {
         return null;
       }
-      if (o != DELETED && keyOf.apply((V) o).equals(key)) {
+      if (hs[i] == h && o != DELETED && keyOf.apply((V) o).equals(key)) {
         return (V) o;
       }
     }
@@ -41,12 +46,16 @@ final class Registry<V> {
 
   /** Adds a value whose key is not present. */
   void add(V value) {
+    insert(value, spread(keyOf.apply(value).hashCode()));
+  }
+
+  private void insert(Object value, int h) {
     if ((used + 1) * 3 > table.length * 2) {
       rehash((size + 1) * 3 > table.length ? table.length * 2 : table.length);
     }
     Object[] t = table;
     int mask = t.length - 1;
-    int i = spread(keyOf.apply(value).hashCode()) & mask;
+    int i = h & mask;
     while (t[i] != null && t[i] != DELETED) {
       i = (i + 1) & mask;
     }
@@ -54,6 +63,7 @@ final class Registry<V> {
       used++;
     }
     t[i] = value;
+    hashes[i] = h;
     size++;
   }
 
@@ -77,15 +87,17 @@ final class Registry<V> {
     return size;
   }
 
-  @SuppressWarnings("unchecked")
   private void rehash(int capacity) {
     Object[] old = table;
+    int[] oldHashes = hashes;
     table = new Object[capacity];
+    hashes = new int[capacity];
     size = 0;
     used = 0;
-    for (Object o : old) {
+    for (int i = 0; i < old.length; i++) {
+      Object o = old[i];
       if (o != null && o != DELETED) {
-        add((V) o);
+        insert(o, oldHashes[i]);
       }
     }
   }
