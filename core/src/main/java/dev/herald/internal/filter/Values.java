@@ -1,5 +1,7 @@
 package dev.herald.internal.filter;
 
+import dev.herald.internal.json.JsonList;
+import dev.herald.internal.json.JsonMap;
 import dev.herald.internal.json.Numbers;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,9 @@ public final class Values {
 
   private Values() {}
 
+  // Class tests come before interface tests throughout: on JDK 17 a failed test against an
+  // interface (Map, List, CharSequence) scans the object's interfaces every time.
+
   /** The JSON type bit of a value. */
   public static int type(Object v) {
     if (v == null) {
@@ -33,6 +38,12 @@ public final class Values {
     }
     if (v instanceof Boolean) {
       return BOOLEAN;
+    }
+    if (v instanceof JsonMap) {
+      return OBJECT;
+    }
+    if (v instanceof JsonList) {
+      return ARRAY;
     }
     if (v instanceof Map) {
       return OBJECT;
@@ -53,6 +64,9 @@ public final class Values {
    * sequences as strings; containers are returned as they are.
    */
   public static Object canonicalScalar(Object v) {
+    if (v == null || v instanceof String || v instanceof Long || v instanceof Boolean) {
+      return v;
+    }
     if (v instanceof Number) {
       return Numbers.canonical((Number) v);
     }
@@ -72,6 +86,12 @@ public final class Values {
   /** The elements of an array value (a {@link List} or an {@code Object[]}); null otherwise. */
   @SuppressWarnings("unchecked")
   public static List<Object> asList(Object v) {
+    if (v instanceof JsonList) {
+      return (JsonList) v;
+    }
+    if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof JsonMap) {
+      return null;
+    }
     if (v instanceof List) {
       return (List<Object>) v;
     }

@@ -57,6 +57,21 @@ public final class JsonWriter {
       } else {
         g.writeNumber(d);
       }
+    } else if (v instanceof JsonMap) {
+      JsonMap m = (JsonMap) v;
+      g.writeStartObject();
+      for (int i = 0, n = m.size(); i < n; i++) {
+        g.writeFieldName(m.keyAt(i));
+        write(g, m.valueAt(i));
+      }
+      g.writeEndObject();
+    } else if (v instanceof JsonList) {
+      JsonList l = (JsonList) v;
+      g.writeStartArray();
+      for (int i = 0, n = l.size(); i < n; i++) {
+        write(g, l.get(i));
+      }
+      g.writeEndArray();
     } else if (v instanceof Map) {
       g.writeStartObject();
       for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {

@@ -266,18 +266,18 @@ final class Partition {
   }
 
   /**
-   * Picks the positive literal through which the fewest documents would reach the conjunction: the
-   * one with the smallest load (roughly, how many conjunctions a document holding one of its keys
-   * already reaches through them), the kind's usual selectivity breaking ties (equality first, then
-   * array membership, ranges, geo, match, select, regexps, existence). So {@code and(in tag:[common,
-   * x], equals user:u)} is reached through {@code user}, not through a value shared by every such
-   * filter. Null when there is no positive literal.
+   * Picks the positive literal most likely to be selective: by kind first (equality, then array
+   * membership, ranges, geo, match, select, regexps, existence: how few documents a literal of that
+   * kind usually holds for), then the one with the smallest load (how many conjunctions a document
+   * holding one of its keys already reaches through them). So {@code and(in tag:[common, x], equals
+   * user:u)} is reached through {@code user}, not through a value every such filter shares. Null when
+   * there is no positive literal.
    */
   private static Condition chooseAccess(Condition[] conds, int positives) {
     Condition best = null;
     long bestScore = Long.MAX_VALUE;
     for (int i = 0; i < positives; i++) {
-      long score = load(conds[i]) * 8 + rank(conds[i].spec);
+      long score = ((long) rank(conds[i].spec) << 40) + load(conds[i]);
       if (score < bestScore) {
         best = conds[i];
         bestScore = score;
@@ -578,25 +578,24 @@ final class Partition {
   }
 
   private void setAndDescend(Scratch s, PathNode node, Object value) {
-    if (value != null && !(value instanceof String) && !(value instanceof Long)
-        && !(value instanceof JsonMap) && !(value instanceof JsonList)) {
-      value = canonical(value);
-    }
-    s.set(node, value);
-    if (value instanceof Map) {
+    // Exact class tests first: on JDK 17 a failed test against an interface (Map, CharSequence)
+    // scans the class's interfaces every time, which costs more than the rest of a field's work.
+    if (value == null || value instanceof String || value instanceof Long || value instanceof Boolean
+        || value instanceof JsonList) {
+      s.set(node, value);
+    } else if (value instanceof JsonMap) {
+      s.set(node, value);
+      walk(s, node, (JsonMap) value);
+    } else if (value instanceof Number) {
+      s.set(node, Numbers.canonical((Number) value));
+    } else if (value instanceof Map) {
+      s.set(node, value);
       walk(s, node, (Map<?, ?>) value);
+    } else if (value instanceof CharSequence || value instanceof Character) {
+      s.set(node, value.toString()); // caller-built maps: any character sequence reads as a string
+    } else {
+      s.set(node, value); // lists and arrays, as they are
     }
-  }
-
-  /** Scalars in caller-built documents may be any Number or CharSequence: make them canonical. */
-  private static Object canonical(Object value) {
-    if (value instanceof Number) {
-      return Numbers.canonical((Number) value);
-    }
-    if (value instanceof CharSequence || value instanceof Character) {
-      return value.toString();
-    }
-    return value;
   }
 
   private void probe(Scratch s, PathNode n) {
