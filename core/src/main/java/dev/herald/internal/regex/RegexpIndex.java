@@ -19,14 +19,16 @@ import java.util.function.Consumer;
  *   <li>An anchored pattern goes under its literal prefix, up to {@link #MAX_PREFIX} characters, in
  *       one table per prefix length (raw and folded): prefixes of up to 4 characters keyed exactly
  *       (16 bits per character), longer ones by a 64-bit hash, verified by the check literal so that
- *       a collision only lets an extra candidate through. Patterns sharing a longer prefix are all
- *       candidates for a string starting with it.</li>
+ *       a collision only lets an extra candidate through. Only patterns whose prefixes agree on
+ *       more than {@code MAX_PREFIX} characters share a key, and so are all candidates for a string
+ *       starting with those.</li>
  *   <li>Any other pattern with a literal run of at least {@link #LONG_GRAM} characters goes under one
  *       {@code LONG_GRAM}-character substring of such a run (hashed, and verified likewise); with
  *       shorter runs only (3 or more characters), under one trigram (keyed exactly). Among the
  *       substrings a pattern could go under, the writer picks the one whose bucket holds the fewest
  *       patterns at the time, then the one made of the rarest characters: patterns sharing most of
- *       their text spread over the substrings where they differ. The choice is kept in the entry.</li>
+ *       their text spread over the substrings where they differ. The choice is kept in the entry.
+ *       Registering costs one probe per position of the pattern's runs.</li>
  * </ul>
  *
  * <p>Thread-safety: any number of threads may {@link #query} while one thread at a time adds or
@@ -53,7 +55,10 @@ public final class RegexpIndex<T> {
   static final int KEY_SEARCH_MIN_LENGTH = 1024;
   /** Key-by-key search is chosen when the string is this many times longer than the key count. */
   static final int KEY_SEARCH_RATIO = 64;
-  /** Longest prefix a pattern is filed under; a longer prefix is verified whole by the check. */
+  /**
+   * Longest prefix a pattern is filed under; the check verifies a longer prefix up to
+   * {@code 2 * MAX_CHECK} characters, the decision or RE2J the rest.
+   */
   static final int MAX_PREFIX = 32;
   /** Length of the hashed substrings that runs of at least this many characters are filed under. */
   static final int LONG_GRAM = 8;
