@@ -7,8 +7,10 @@ package dev.herald.internal.regex;
  * <p>Literals of case-insensitive patterns are printable ASCII only. For those, two characters
  * RE2 treats as equal under {@code (?i)} always fold to the same value: the only non-ASCII
  * characters RE2 equates with ASCII ones are U+017F (long s) and U+212A (Kelvin sign), which fold
- * to 's' and 'k'. The fold is coarser than RE2 in places (U+0130 and U+0131 fold to 'i', which RE2
- * does not equate with 'i'); that only lets an extra candidate through to RE2J. Stateless.
+ * to 's' and 'k'. The fold is coarser than RE2 in one place: U+0130 and U+0131 fold to 'i', which
+ * RE2 does not equate with 'i'. Keys use the fold as it is (an extra candidate is harmless); the
+ * comparisons below ({@link #sameAsRe2}) exclude those two, so that they agree with RE2 exactly and
+ * can decide a match. Stateless.
  */
 final class CaseFold {
   private CaseFold() {}
@@ -28,21 +30,39 @@ final class CaseFold {
     return new String(out);
   }
 
-  /** Whether {@code text} starts with {@code literal}, folding text only when {@code folded}. */
-  static boolean startsWith(String text, String literal, boolean folded) {
-    if (!folded) {
-      return text.startsWith(literal);
-    }
+  /**
+   * Whether RE2 under {@code (?i)} matches text character {@code c} with the literal character
+   * {@code folded}, a folded printable ASCII character.
+   */
+  static boolean sameAsRe2(char c, char folded) {
+    return fold(c) == folded && (folded != 'i' || c < 0x80);
+  }
+
+  /** Whether {@code text} has {@code literal} at {@code offset}, folding text only when {@code folded}. */
+  static boolean regionMatches(String text, int offset, String literal, boolean folded) {
     int m = literal.length();
-    if (text.length() < m) {
+    if (offset < 0 || offset > text.length() - m) {
       return false;
     }
+    if (!folded) {
+      return text.startsWith(literal, offset);
+    }
     for (int i = 0; i < m; i++) {
-      if (fold(text.charAt(i)) != literal.charAt(i)) {
+      if (!sameAsRe2(text.charAt(offset + i), literal.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether {@code text} starts with {@code literal}, folding text only when {@code folded}. */
+  static boolean startsWith(String text, String literal, boolean folded) {
+    return regionMatches(text, 0, literal, folded);
+  }
+
+  /** Whether {@code text} ends with {@code literal}, folding text only when {@code folded}. */
+  static boolean endsWith(String text, String literal, boolean folded) {
+    return regionMatches(text, text.length() - literal.length(), literal, folded);
   }
 
   /**
@@ -54,15 +74,18 @@ final class CaseFold {
       return text.indexOf(literal) >= 0;
     }
     int m = literal.length();
+    if (m == 0) {
+      return true;
+    }
     int last = text.length() - m;
     char first = literal.charAt(0);
     outer:
     for (int i = 0; i <= last; i++) {
-      if (fold(text.charAt(i)) != first) {
+      if (!sameAsRe2(text.charAt(i), first)) {
         continue;
       }
       for (int j = 1; j < m; j++) {
-        if (fold(text.charAt(i + j)) != literal.charAt(j)) {
+        if (!sameAsRe2(text.charAt(i + j), literal.charAt(j))) {
           continue outer;
         }
       }

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where {@link RegexpIndex} files a pattern: under an anchored literal prefix, under one trigram of
- * a literal every match contains, or in the always-run list. Built by {@link #of}, which reads the
- * pattern's top-level concatenation and collects the runs of characters every match must contain
+ * What the literals of a pattern tell {@link RegexpIndex}: where the pattern can be filed (under an
+ * anchored literal prefix, under a substring of a literal every match contains, or in the always-run
+ * list), and whether literals alone decide a match. Built by {@link #of}, which reads the pattern's
+ * top-level concatenation and collects the runs of characters every match must contain
  * consecutively.
  *
- * <p>Soundness is the one requirement: whenever the pattern matches a string, that string has the
- * plan's key (its prefix, or its trigram somewhere) and contains {@link #check}. Anything the
- * extractor is not sure about ends the current run or abandons extraction:
+ * <p>Soundness is the one requirement of the filing: whenever the pattern matches a string, that
+ * string starts with {@link #prefix} (route PREFIX) or contains every one of {@link #runs} (route
+ * SUBSTRING). Anything the extractor is not sure about ends the current run or abandons extraction:
  * <ul>
  *   <li>a top-level {@code |} abandons extraction (the pattern is always run);</li>
  *   <li>a top-level {@code (?flags)} or {@code \Q...\E} stops collecting (earlier runs stand, since
@@ -25,46 +26,50 @@ import java.util.List;
  *       CaseFold}); without it, any UTF-16 unit but a surrogate;</li>
  *   <li>a leading {@code ^} counts as an anchor only without flag {@code m} ({@code \A} always).</li>
  * </ul>
+ *
+ * <p>A {@link #decision} must be exactly equivalent to the pattern under RE2's semantics. It is
+ * made only for the shape {@code [start] N* L N* [end]}: {@code L} one literal run, each {@code N} an
+ * element that can match the empty string (an atom, group or character repeated with minimum 0,
+ * such as {@code .*} or {@code (-x)?}), {@code start} {@code \A} or {@code ^} without flag
+ * {@code m}, {@code end} {@code \z} or {@code $} without flag {@code m} (RE2's {@code $} is then the
+ * end of the text, never before a final newline), with no {@code N} between an anchor and {@code L}.
+ * The last character of {@code L} may be repeated with minimum 1 ({@code abc+} is {@code abc}
+ * followed by {@code c*}) when there is no end anchor. Since every {@code N} may match empty, such a
+ * pattern matches exactly where {@code L} occurs in the anchored position: the literal alone
+ * decides, whatever {@code .} or the flags would make of the {@code N}s. Flags groups, quoted text
+ * and repetitions written with leading zeros (which RE2 reads as literal text) are not decided.
+ * A decision costs at most what RE2J would (a search for a literal of m characters in a string of n
+ * is O(n m) at worst, RE2J's program for it has m instructions), so long literals are decided too.
  * Immutable.
  */
 final class LiteralPlan {
-  enum Route { PREFIX, TRIGRAM, ALWAYS }
+  enum Route { PREFIX, SUBSTRING, ALWAYS }
 
-  /** Longest literal checked before running RE2J: keeps the naive search cheap. */
-  static final int MAX_CHECK = 32;
+  /** How the literal decides a match when {@link #decision} is set. */
+  enum Decision { STARTS_WITH, ENDS_WITH, EQUALS, CONTAINS }
 
-  static final LiteralPlan ALWAYS = new LiteralPlan(Route.ALWAYS, false, 0, 0L, null, false);
+  static final LiteralPlan ALWAYS = new LiteralPlan(Route.ALWAYS, false, null, List.of(), null, null);
 
   final Route route;
-  /** Whether keys and check are case-folded (flag {@code i}). */
+  /** Whether the prefix, runs and literal are case-folded (flag {@code i}). */
   final boolean folded;
-  /** For PREFIX: the number of characters in the key, 1 to 4. */
-  final int prefixLength;
-  /** The key: up to four prefix characters, or a trigram, 16 bits each, first character highest. */
-  final long key;
-  /**
-   * A required literal to verify before running RE2J, or null when the key already proves it. For
-   * PREFIX, the string starts with it; for TRIGRAM, the string contains it.
-   */
-  final String check;
-  /**
-   * Whether finding the key and the check decides the match, so RE2J need not run: the pattern is
-   * nothing but this literal (after an optional anchor). Under flag {@code i} only when the literal
-   * has no 'i', the one letter whose fold class is wider than RE2's (U+0130, U+0131).
-   */
-  final boolean exact;
+  /** For PREFIX: the literal every match starts with, whole. */
+  final String prefix;
+  /** For SUBSTRING: the literals of at least 3 characters every match contains, whole. */
+  final List<String> runs;
+  /** How {@link #literal} alone decides a match, or null when RE2J must run. */
+  final Decision decision;
+  /** The literal of the decision (may be empty), or null. */
+  final String literal;
 
-  private LiteralPlan(Route route, boolean folded, int prefixLength, long key, String check, boolean exact) {
+  private LiteralPlan(Route route, boolean folded, String prefix, List<String> runs, Decision decision,
+      String literal) {
     this.route = route;
     this.folded = folded;
-    this.prefixLength = prefixLength;
-    this.key = key;
-    this.check = check;
-    this.exact = exact;
-  }
-
-  static long trigramKey(char a, char b, char c) {
-    return ((long) a << 32) | ((long) b << 16) | c;
+    this.prefix = prefix;
+    this.runs = runs;
+    this.decision = decision;
+    this.literal = literal;
   }
 
   static LiteralPlan of(RegexpPattern pattern) {
@@ -72,55 +77,47 @@ final class LiteralPlan {
   }
 
   static LiteralPlan of(String source, boolean caseInsensitive, boolean multiline) {
+    Decided decided = Decided.of(source, caseInsensitive, multiline);
+    Decision decision = decided == null ? null : decided.decision;
+    String literal = decided == null ? null : decided.literal;
     Runs runs = Runs.collect(source, caseInsensitive, multiline);
-    if (runs == null) {
-      return ALWAYS;
+    if (runs != null && runs.prefix != null) {
+      return new LiteralPlan(Route.PREFIX, caseInsensitive, runs.prefix, List.of(), decision, literal);
     }
-    if (runs.prefix != null) {
-      String p = runs.prefix;
-      int len = Math.min(4, p.length());
-      long key = 0;
-      for (int i = 0; i < len; i++) {
-        key = (key << 16) | p.charAt(i);
-      }
-      String check = p.length() > len ? p.substring(0, Math.min(p.length(), 2 * MAX_CHECK)) : null;
-      boolean exact = runs.pure && p.length() <= 2 * MAX_CHECK && exactUnderFolding(p, caseInsensitive);
-      return new LiteralPlan(Route.PREFIX, caseInsensitive, len, key, check, exact);
-    }
-    String bestRun = null;
-    int bestAt = -1;
-    int bestScore = -1;
-    for (String run : runs.all) {
-      for (int i = 0; i + 3 <= run.length(); i++) {
-        int score = rarity(run.charAt(i)) + rarity(run.charAt(i + 1)) + rarity(run.charAt(i + 2));
-        if (score > bestScore) {
-          bestScore = score;
-          bestRun = run;
-          bestAt = i;
+    List<String> long3 = new ArrayList<>();
+    if (runs != null) {
+      for (String run : runs.all) {
+        if (run.length() >= 3) {
+          long3.add(run);
         }
       }
     }
-    if (bestRun == null) {
-      return ALWAYS;
+    if (!long3.isEmpty()) {
+      return new LiteralPlan(Route.SUBSTRING, caseInsensitive, null, List.copyOf(long3), decision, literal);
     }
-    long key = trigramKey(bestRun.charAt(bestAt), bestRun.charAt(bestAt + 1), bestRun.charAt(bestAt + 2));
-    String check = null;
-    if (bestRun.length() > 3) {
-      int from = Math.max(0, Math.min(bestAt, bestRun.length() - MAX_CHECK));
-      check = bestRun.substring(from, Math.min(bestRun.length(), from + MAX_CHECK));
+    if (decision != null) {
+      return new LiteralPlan(Route.ALWAYS, caseInsensitive, null, List.of(), decision, literal);
     }
-    boolean exact = runs.pure && bestRun.length() <= MAX_CHECK && exactUnderFolding(bestRun, caseInsensitive);
-    return new LiteralPlan(Route.TRIGRAM, caseInsensitive, 0, key, check, exact);
+    return ALWAYS;
   }
 
-  private static boolean exactUnderFolding(String literal, boolean folded) {
-    return !folded || literal.indexOf('i') < 0;
+  /** Whether the pattern matches {@code value}; only when {@link #decision} is set. */
+  boolean decide(String value) {
+    switch (decision) {
+      case STARTS_WITH:
+        return CaseFold.startsWith(value, literal, folded);
+      case ENDS_WITH:
+        return CaseFold.endsWith(value, literal, folded);
+      case EQUALS:
+        return value.length() == literal.length() && CaseFold.startsWith(value, literal, folded);
+      default:
+        return CaseFold.contains(value, literal, folded);
+    }
   }
 
   /**
-   * A fixed guess at how rare a character is in text, used to pick the trigram a pattern is filed
-   * under (the rarer, the fewer strings probe it). Fixed rather than adaptive so that a pattern is
-   * always filed in the same place, whatever else the index holds.
+   * A fixed guess at how rare a character is in text, used to choose among substrings a pattern
+   * could be filed under when they are equally used (the rarer, the fewer strings probe it).
    */
   static int rarity(char c) {
     if (c >= 'a' && c <= 'z') {
@@ -151,13 +148,163 @@ final class LiteralPlan {
     }
   }
 
+  /** The decision of a pattern of the shape described in the class comment. */
+  private static final class Decided {
+    final Decision decision;
+    final String literal;
+
+    private Decided(Decision decision, String literal) {
+      this.decision = decision;
+      this.literal = literal;
+    }
+
+    /** A top-level element: a token (a group counted whole) and the repetitions applied to it. */
+    private static final class Element {
+      final RegexLexer.Kind kind;
+      final char ch;
+      int repeats;
+      int firstMin;
+      boolean optional; // some repetition has minimum 0: the element can match empty
+
+      Element(RegexLexer.Kind kind, char ch) {
+        this.kind = kind;
+        this.ch = ch;
+      }
+    }
+
+    /** Null unless the pattern has the decidable shape. */
+    static Decided of(String source, boolean caseInsensitive, boolean multiline) {
+      List<Element> elements = new ArrayList<>();
+      RegexLexer lexer = new RegexLexer(source);
+      int depth = 0;
+      for (RegexLexer.Kind k = lexer.next(); k != RegexLexer.Kind.END; k = lexer.next()) {
+        if (lexer.confused()) {
+          return null;
+        }
+        if (depth > 0) {
+          if (k == RegexLexer.Kind.OPEN) {
+            depth++;
+          } else if (k == RegexLexer.Kind.CLOSE) {
+            depth--;
+          }
+          continue;
+        }
+        switch (k) {
+          case OPEN:
+            depth++;
+            elements.add(new Element(k, '\0'));
+            break;
+          case REPEAT: {
+            if (elements.isEmpty() || leadingZero(source, lexer.start())) {
+              return null;
+            }
+            Element e = elements.get(elements.size() - 1);
+            if (e.repeats++ == 0) {
+              e.firstMin = lexer.min();
+            }
+            e.optional |= lexer.min() == 0;
+            break;
+          }
+          case CHAR:
+          case ASSERT:
+            elements.add(new Element(k, lexer.ch()));
+            break;
+          case ATOM:
+            elements.add(new Element(k, '\0'));
+            break;
+          default: // ALTERNATION, CLOSE (unbalanced), FLAGS, QUOTED
+            return null;
+        }
+      }
+      if (lexer.confused() || depth != 0) {
+        return null;
+      }
+      int from = 0;
+      int to = elements.size();
+      boolean start = from < to && isAnchor(elements.get(from), multiline, 'A', '^');
+      if (start) {
+        from++;
+      }
+      boolean end = from < to && isAnchor(elements.get(to - 1), multiline, 'z', '$');
+      if (end) {
+        to--;
+      }
+      int literalStart = from;
+      while (literalStart < to && elements.get(literalStart).optional) {
+        literalStart++;
+      }
+      StringBuilder literal = new StringBuilder();
+      int literalEnd = literalStart;
+      for (; literalEnd < to; literalEnd++) {
+        Element e = elements.get(literalEnd);
+        boolean once = e.repeats == 0;
+        boolean oneOrMore = !end && e.repeats == 1 && e.firstMin == 1; // the last character only
+        if (!isLiteral(e, caseInsensitive) || !(once || oneOrMore)) {
+          break;
+        }
+        literal.append(caseInsensitive ? CaseFold.fold(e.ch) : e.ch);
+        if (oneOrMore) {
+          literalEnd++;
+          break;
+        }
+      }
+      int rest = literalEnd;
+      while (rest < to && elements.get(rest).optional) {
+        rest++;
+      }
+      if (rest != to) {
+        return null;
+      }
+      boolean optionalElements = to > from;
+      if (literal.length() == 0) {
+        if (start && end) {
+          return optionalElements ? null : new Decided(Decision.EQUALS, "");
+        }
+        return new Decided(Decision.CONTAINS, "");
+      }
+      if ((start && literalStart > from) || (end && literalEnd < to)) {
+        return null;
+      }
+      Decision d = start ? (end ? Decision.EQUALS : Decision.STARTS_WITH) : (end ? Decision.ENDS_WITH : Decision.CONTAINS);
+      return new Decided(d, literal.toString());
+    }
+
+    private static boolean isDigit(char c) {
+      return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAnchor(Element e, boolean multiline, char always, char unlessMultiline) {
+      return e.kind == RegexLexer.Kind.ASSERT && e.repeats == 0
+          && (e.ch == always || (e.ch == unlessMultiline && !multiline));
+    }
+
+    private static boolean isLiteral(Element e, boolean caseInsensitive) {
+      if (e.kind != RegexLexer.Kind.CHAR) {
+        return false;
+      }
+      return caseInsensitive ? e.ch >= 0x20 && e.ch < 0x7f : !Character.isSurrogate(e.ch);
+    }
+
+    /** Whether the brace repetition at {@code at} has a number with a leading zero: RE2 reads it as text. */
+    private static boolean leadingZero(String source, int at) {
+      if (source.charAt(at) != '{') {
+        return false;
+      }
+      for (int i = at + 1; i + 1 < source.length() && source.charAt(i) != '}'; i++) {
+        char previous = source.charAt(i - 1);
+        if (source.charAt(i) == '0' && (previous == '{' || previous == ',') && isDigit(source.charAt(i + 1))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** The required runs of a pattern's top-level concatenation. */
   private static final class Runs {
     final List<String> all = new ArrayList<>();
     /** The run that starts right at a leading anchor, if any. */
     String prefix;
-    /** Whether the pattern is exactly one run, after an optional leading anchor. */
-    boolean pure;
 
     private final StringBuilder run = new StringBuilder();
     private int runStart = -1;
@@ -179,7 +326,6 @@ final class LiteralPlan {
       // Whether the previous top-level token pushed nothing ("(?i)", an empty "\Q\E"): a
       // repetition after it applies to whatever came before, even a repetition, as in "a+(?i)?".
       boolean transparent = false;
-      boolean onlyLiterals = true; // whether every token so far went into the run (or is the anchor)
       for (RegexLexer.Kind k = lexer.next(); k != RegexLexer.Kind.END; k = lexer.next()) {
         if (lexer.confused()) {
           return null;
@@ -190,9 +336,6 @@ final class LiteralPlan {
             r.anchorEnd = lexer.start() + (lexer.ch() == 'A' ? 2 : 1);
             continue;
           }
-        }
-        if (k != RegexLexer.Kind.CHAR || !collecting || !r.literal(lexer.ch())) {
-          onlyLiterals = false;
         }
         if (depth > 0) {
           if (k == RegexLexer.Kind.OPEN) {
@@ -248,7 +391,6 @@ final class LiteralPlan {
         return null;
       }
       r.end();
-      r.pure = onlyLiterals && r.all.size() == 1;
       return r;
     }
 

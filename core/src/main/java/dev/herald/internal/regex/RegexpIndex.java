@@ -8,22 +8,44 @@ import java.util.function.Consumer;
 
 /**
  * Finds the items whose pattern matches a string without running every pattern: patterns are
- * deduplicated, and each is filed under a literal it requires (an anchored prefix, or a trigram of a
- * required substring, case-folded for {@code i}); only candidates whose literal occurs in the string
- * are run. Patterns without a usable literal are always run.
+ * deduplicated, and each is filed under a literal it requires (see {@link LiteralPlan}), case-folded
+ * for {@code i}; only candidates whose literal occurs in the string are looked at. Patterns without a
+ * usable literal are always looked at. A candidate is decided by its literal alone when its plan
+ * allows ({@code ^literal}, {@code literal$}, {@code ^prefix.*} and the like), else its literal check
+ * is verified and RE2J runs.
+ *
+ * <p>Filing:
+ * <ul>
+ *   <li>An anchored pattern goes under its literal prefix, up to {@link #MAX_PREFIX} characters, in
+ *       one table per prefix length (raw and folded): prefixes of up to 4 characters keyed exactly
+ *       (16 bits per character), longer ones by a 64-bit hash, verified by the check literal so that
+ *       a collision only lets an extra candidate through. Only patterns whose prefixes agree on
+ *       more than {@code MAX_PREFIX} characters share a key, and so are all candidates for a string
+ *       starting with those.</li>
+ *   <li>Any other pattern with a literal run of at least {@link #LONG_GRAM} characters goes under one
+ *       {@code LONG_GRAM}-character substring of such a run (hashed, and verified likewise); with
+ *       shorter runs only (3 or more characters), under one trigram (keyed exactly). Among the
+ *       substrings a pattern could go under, the writer picks the one whose bucket holds the fewest
+ *       patterns at the time, then the one made of the rarest characters: patterns sharing most of
+ *       their text spread over the substrings where they differ. The choice is kept in the entry.
+ *       Registering costs one probe per position of the pattern's runs.</li>
+ * </ul>
  *
  * <p>Thread-safety: any number of threads may {@link #query} while one thread at a time adds or
  * removes (the caller serializes writers). Queries take no lock and never wait for a writer: every
  * structure they read is an immutable view or an append-only array published through a volatile
- * field or a release write. A query running concurrently with a writer sees, for each pattern,
- * either its items before or after the change.
+ * field or a release write (the tables of prefix lengths are created once and never dropped, and
+ * announced by a volatile bitmask written after them). A query running concurrently with a writer
+ * sees, for each pattern, either its items before or after the change.
  *
- * <p>Cost of a query on a string of length n: one table probe per prefix length in use (1 to 4),
- * plus one or two probes per position for the trigrams (or, for long strings when few trigrams are
- * filed, one substring search per filed trigram), plus a literal check and one RE2J run per
- * candidate (no RE2J run when the pattern is a plain literal); always-run patterns are run every
- * time. Equal patterns share one entry, run at most
- * once per query. Memory: one compiled pattern per distinct pattern plus a few slots per item.
+ * <p>Cost of a query on a string of length n: one table probe per prefix length in use (raw and
+ * folded; at most {@code MAX_PREFIX} each, after hashing the string's first characters up to the
+ * longest length in use), plus, when substrings are filed, one or two probes per position and kind
+ * in use (trigram, long substring) (or, for long strings when few substrings are filed, one search
+ * per filed substring), plus, per candidate, a literal comparison and, unless the literal decides,
+ * a literal check and one RE2J run; always-run patterns are looked at every time. Equal patterns
+ * share one entry, looked at at most once per query. Memory: one compiled pattern per distinct
+ * pattern plus a few slots per item, and a table per prefix length in use.
  *
  * <p>Items are kept by {@code equals}: adding an item already present under an equal pattern does
  * nothing. An item added under two different patterns is reported once per matching pattern.
@@ -33,40 +55,93 @@ public final class RegexpIndex<T> {
   static final int KEY_SEARCH_MIN_LENGTH = 1024;
   /** Key-by-key search is chosen when the string is this many times longer than the key count. */
   static final int KEY_SEARCH_RATIO = 64;
+  /**
+   * Longest prefix a pattern is filed under; the check verifies a longer prefix up to
+   * {@code 2 * MAX_CHECK} characters, the decision or RE2J the rest.
+   */
+  static final int MAX_PREFIX = 32;
+  /** Length of the hashed substrings that runs of at least this many characters are filed under. */
+  static final int LONG_GRAM = 8;
+  /** Longest check searched for anywhere in a string (twice that for a prefix): keeps it cheap. */
+  static final int MAX_CHECK = 32;
+  /** Prefixes up to this length are keyed exactly, 16 bits per character. */
+  private static final int PACKED_PREFIX = 4;
 
+  // Substring keys: trigrams are their three characters (48 bits), with bit 48 for folded ones;
+  // long substrings are a hash with bit 63 set, and bit 62 for folded ones. The kinds never collide.
   private static final long FOLDED_TRIGRAM = 1L << 48;
   private static final long TRIGRAM_MASK = (1L << 48) - 1;
+  private static final long LONG_GRAM_TAG = 1L << 63;
+  private static final long FOLDED_LONG_GRAM = 1L << 62;
+  private static final long LONG_GRAM_HASH_BITS = (1L << 62) - 1;
+  // Bits of gramKinds, and indexes of gramEntries.
+  private static final int RAW_TRIGRAMS = 0;
+  private static final int FOLDED_TRIGRAMS = 1;
+  private static final int RAW_LONG_GRAMS = 2;
+  private static final int FOLDED_LONG_GRAMS = 3;
+
+  private static final long HASH_SEED = 0x6A09E667F3BCC908L;
+  private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
   private static final ThreadLocal<VisitedKeys> VISITED = ThreadLocal.withInitial(VisitedKeys::new);
 
   /** Runs a pattern on a string: {@link RegexpPattern#matches}, or a counting stand-in in tests. */
   private final BiPredicate<RegexpPattern, String> evaluator;
+  /** ANDed into every hashed key: all ones, or fewer bits in tests, to force collisions. */
+  private final long hashMask;
   /** Writer-only: the entry of each distinct pattern. */
   private final HashMap<RegexpPattern, Entry> entries = new HashMap<>();
   private volatile int entryCount;
 
   private volatile Snapshot always = Snapshot.EMPTY;
-  /** Indexed by {@code (folded ? 4 : 0) + length - 1}; values are snapshots of entries. */
+  /**
+   * Indexed by {@link #prefixSlot}; created by the writer on first use, never dropped. Values are
+   * snapshots of entries.
+   */
   private final LongKeyTable<Snapshot>[] prefixes;
-  /** Trigram keys, with bit 48 set for folded ones. */
-  private final LongKeyTable<Snapshot> trigrams = new LongKeyTable<>(Snapshot.EMPTY);
-  // Filed trigram entries, case-sensitive and folded: a query skips the kind nobody uses.
-  private volatile int rawTrigramEntries;
-  private volatile int foldedTrigramEntries;
+  /** Bit L set when raw (folded) prefixes of length L are filed. Written after the table. */
+  private volatile long rawPrefixLengths;
+  private volatile long foldedPrefixLengths;
+  /** Trigrams and long substrings, raw and folded, keyed as above; values are snapshots of entries. */
+  private final LongKeyTable<Snapshot> grams = new LongKeyTable<>(Snapshot.EMPTY);
+  /** Bit K set when substrings of kind K are filed: a query computes only the kinds in use. */
+  private volatile int gramKinds;
+  /** Writer-only: entries filed per substring kind. */
+  private final int[] gramEntries = new int[4];
 
-  /** A distinct pattern, where it is filed, and its items. */
+  /** A distinct pattern, where it is filed, and its items. Immutable but for its items. */
   private static final class Entry {
     final RegexpPattern pattern;
     final LiteralPlan plan;
+    /** The table and key it is filed under (null table: always run). */
+    final LongKeyTable<Snapshot> table;
+    final long key;
+    /** For a prefix, its length; for a substring, its kind. */
+    final int slot;
+    /** For a substring, its characters (folded for {@code i}); else null. */
+    final String gram;
+    /**
+     * A literal to verify before running RE2J, or null when the key already proves it: the string
+     * starts with it (prefix) or contains it (substring).
+     */
+    final String check;
     /** Items, in order of addition. */
     volatile Snapshot items = Snapshot.EMPTY;
 
-    Entry(RegexpPattern pattern, LiteralPlan plan) {
+    Entry(RegexpPattern pattern, LiteralPlan plan, LongKeyTable<Snapshot> table, long key, int slot, String gram,
+        String check) {
       this.pattern = pattern;
       this.plan = plan;
+      this.table = table;
+      this.key = key;
+      this.slot = slot;
+      this.gram = gram;
+      this.check = check;
     }
 
     boolean matches(String value, BiPredicate<RegexpPattern, String> evaluator) {
-      String check = plan.check;
+      if (plan.decision != null) {
+        return plan.decide(value);
+      }
       if (check != null) {
         boolean present = plan.route == LiteralPlan.Route.PREFIX
             ? CaseFold.startsWith(value, check, plan.folded)
@@ -75,7 +150,7 @@ public final class RegexpIndex<T> {
           return false;
         }
       }
-      return plan.exact || evaluator.test(pattern, value);
+      return evaluator.test(pattern, value);
     }
   }
 
@@ -83,13 +158,16 @@ public final class RegexpIndex<T> {
     this(RegexpPattern::matches);
   }
 
-  @SuppressWarnings("unchecked")
   RegexpIndex(BiPredicate<RegexpPattern, String> evaluator) {
+    this(evaluator, -1L);
+  }
+
+  /** @param hashMask ANDed into hashed keys; tests pass 0 to make every hashed key collide */
+  @SuppressWarnings("unchecked")
+  RegexpIndex(BiPredicate<RegexpPattern, String> evaluator, long hashMask) {
     this.evaluator = evaluator;
-    prefixes = new LongKeyTable[8];
-    for (int i = 0; i < prefixes.length; i++) {
-      prefixes[i] = new LongKeyTable<>(Snapshot.EMPTY);
-    }
+    this.hashMask = hashMask;
+    prefixes = new LongKeyTable[2 * (MAX_PREFIX + 1)];
   }
 
   /** Writer only. Files {@code item} under {@code pattern}; a no-op when it is already there. */
@@ -97,7 +175,7 @@ public final class RegexpIndex<T> {
     Objects.requireNonNull(item, "item");
     Entry e = entries.get(pattern);
     if (e == null) {
-      e = new Entry(pattern, LiteralPlan.of(pattern));
+      e = place(pattern, LiteralPlan.of(pattern));
       e.items = Snapshot.EMPTY.with(item);
       file(e);
       entries.put(pattern, e);
@@ -135,9 +213,14 @@ public final class RegexpIndex<T> {
     for (int i = 0; i < a.size; i++) {
       visit((Entry) a.elements[i], value, hits);
     }
-    queryPrefixes(value, hits);
-    if (value.length() >= 3 && (rawTrigramEntries > 0 || foldedTrigramEntries > 0)) {
-      queryTrigrams(value, hits);
+    long rawLengths = rawPrefixLengths;
+    long foldedLengths = foldedPrefixLengths;
+    if ((rawLengths | foldedLengths) != 0) {
+      queryPrefixes(value, rawLengths, foldedLengths, hits);
+    }
+    int kinds = gramKinds;
+    if (kinds != 0 && value.length() >= 3) {
+      queryGrams(value, kinds, hits);
     }
   }
 
@@ -150,52 +233,100 @@ public final class RegexpIndex<T> {
     return entryCount;
   }
 
-  private void queryPrefixes(String value, Consumer<? super T> hits) {
-    int n = Math.min(4, value.length());
-    long raw = 0;
-    long folded = 0;
+  /** Writer only, for tests: what {@code pattern} is filed under (prefix or substring), or null. */
+  String filedUnder(RegexpPattern pattern) {
+    Entry e = entries.get(pattern);
+    if (e == null || e.table == null) {
+      return null;
+    }
+    return e.gram != null ? e.gram : e.plan.prefix.substring(0, e.slot);
+  }
+
+  private static int prefixSlot(boolean folded, int length) {
+    return (folded ? MAX_PREFIX + 1 : 0) + length;
+  }
+
+  /** One step of the prefix hash: FNV-1a's shape, with a multiplier that spreads 16-bit characters. */
+  private static long hashStep(long hash, char c) {
+    return (hash ^ c) * HASH_MULTIPLIER;
+  }
+
+  private void queryPrefixes(String value, long rawLengths, long foldedLengths, Consumer<? super T> hits) {
+    int n = Math.min(value.length(), 63 - Long.numberOfLeadingZeros(rawLengths | foldedLengths));
+    long rawPacked = 0;
+    long rawHash = HASH_SEED;
+    long foldedPacked = 0;
+    long foldedHash = HASH_SEED;
     for (int len = 1; len <= n; len++) {
       char c = value.charAt(len - 1);
-      raw = (raw << 16) | c;
-      LongKeyTable<Snapshot> t = prefixes[len - 1];
-      if (t.size() > 0) {
-        visitAll(t.get(raw), value, hits);
+      if (rawLengths != 0) {
+        rawPacked = (rawPacked << 16) | c;
+        rawHash = hashStep(rawHash, c);
+        if ((rawLengths & (1L << len)) != 0) {
+          long key = len <= PACKED_PREFIX ? rawPacked : rawHash & hashMask;
+          visitAll(prefixes[prefixSlot(false, len)].get(key), value, hits);
+        }
       }
-      t = prefixes[4 + len - 1];
-      folded = (folded << 16) | CaseFold.fold(c);
-      if (t.size() > 0) {
-        visitAll(t.get(folded), value, hits);
+      if (foldedLengths != 0) {
+        char f = CaseFold.fold(c);
+        foldedPacked = (foldedPacked << 16) | f;
+        foldedHash = hashStep(foldedHash, f);
+        if ((foldedLengths & (1L << len)) != 0) {
+          long key = len <= PACKED_PREFIX ? foldedPacked : foldedHash & hashMask;
+          visitAll(prefixes[prefixSlot(true, len)].get(key), value, hits);
+        }
       }
     }
   }
 
-  private void queryTrigrams(String value, Consumer<? super T> hits) {
+  private void queryGrams(String value, int kinds, Consumer<? super T> hits) {
     int n = value.length();
-    boolean wantRaw = rawTrigramEntries > 0;
-    boolean wantFolded = foldedTrigramEntries > 0;
-    if (n >= KEY_SEARCH_MIN_LENGTH && (long) trigrams.size() * KEY_SEARCH_RATIO <= n) {
-      searchEachKey(value, wantFolded, hits);
+    if (n >= KEY_SEARCH_MIN_LENGTH && (long) grams.size() * KEY_SEARCH_RATIO <= n) {
+      searchEachKey(value, kinds, hits);
       return;
     }
-    // A trigram may occur many times, but its entries must run once: hits go through a set of
-    // visited keys, claimed only once something is found, so most queries never touch it.
+    boolean rawTrigrams = (kinds & (1 << RAW_TRIGRAMS)) != 0;
+    boolean foldedTrigrams = (kinds & (1 << FOLDED_TRIGRAMS)) != 0;
+    boolean rawLong = (kinds & (1 << RAW_LONG_GRAMS)) != 0;
+    boolean foldedLong = (kinds & (1 << FOLDED_LONG_GRAMS)) != 0;
+    boolean wantRaw = rawTrigrams || rawLong;
+    boolean wantFolded = foldedTrigrams || foldedLong;
+    // A substring may occur many times, but its entries must be looked at once: hits go through a
+    // set of visited keys, claimed only once something is found, so most queries never touch it.
     VisitedKeys visited = null;
     try {
-      long raw = 0;
-      long folded = 0;
+      // The last 8 characters, 16 bits each: the 4 newest in *Low, the 4 before in *High.
+      long rawLow = 0;
+      long rawHigh = 0;
+      long foldedLow = 0;
+      long foldedHigh = 0;
       for (int i = 0; i < n; i++) {
         char c = value.charAt(i);
-        raw = ((raw << 16) | c) & TRIGRAM_MASK;
-        if (wantFolded) {
-          folded = ((folded << 16) | CaseFold.fold(c)) & TRIGRAM_MASK;
+        if (wantRaw) {
+          rawHigh = (rawHigh << 16) | (rawLow >>> 48);
+          rawLow = (rawLow << 16) | c;
         }
-        if (i >= 2) {
-          if (wantRaw) {
-            visited = probeTrigram(raw, visited, value, hits);
-          }
-          if (wantFolded) {
-            visited = probeTrigram(folded | FOLDED_TRIGRAM, visited, value, hits);
-          }
+        if (wantFolded) {
+          foldedHigh = (foldedHigh << 16) | (foldedLow >>> 48);
+          foldedLow = (foldedLow << 16) | CaseFold.fold(c);
+        }
+        if (i < 2) {
+          continue;
+        }
+        if (rawTrigrams) {
+          visited = probeGram(rawLow & TRIGRAM_MASK, visited, value, hits);
+        }
+        if (foldedTrigrams) {
+          visited = probeGram((foldedLow & TRIGRAM_MASK) | FOLDED_TRIGRAM, visited, value, hits);
+        }
+        if (i < LONG_GRAM - 1) {
+          continue;
+        }
+        if (rawLong) {
+          visited = probeGram(longGramKey(rawHigh, rawLow, false), visited, value, hits);
+        }
+        if (foldedLong) {
+          visited = probeGram(longGramKey(foldedHigh, foldedLow, true), visited, value, hits);
         }
       }
     } finally {
@@ -205,9 +336,17 @@ public final class RegexpIndex<T> {
     }
   }
 
-  /** Runs the entries filed under {@code key} unless done already; returns the visited set. */
-  private VisitedKeys probeTrigram(long key, VisitedKeys visited, String value, Consumer<? super T> hits) {
-    Snapshot bucket = trigrams.get(key);
+  /** The key of the long substring whose characters are packed in {@code high} then {@code low}. */
+  private long longGramKey(long high, long low, boolean folded) {
+    long h = high * HASH_MULTIPLIER + low;
+    h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L;
+    h ^= h >>> 29;
+    return (h & hashMask & LONG_GRAM_HASH_BITS) | LONG_GRAM_TAG | (folded ? FOLDED_LONG_GRAM : 0);
+  }
+
+  /** Looks at the entries filed under {@code key} unless done already; returns the visited set. */
+  private VisitedKeys probeGram(long key, VisitedKeys visited, String value, Consumer<? super T> hits) {
+    Snapshot bucket = grams.get(key);
     if (bucket == null) {
       return visited;
     }
@@ -220,17 +359,24 @@ public final class RegexpIndex<T> {
     return visited;
   }
 
-  /** Looks for each filed trigram in the string, instead of looking up each of its positions. */
-  private void searchEachKey(String value, boolean wantFolded, Consumer<? super T> hits) {
+  /** Looks for each filed substring in the string, instead of looking up each of its positions. */
+  private void searchEachKey(String value, int kinds, Consumer<? super T> hits) {
+    boolean wantFolded = (kinds & (1 << FOLDED_TRIGRAMS | 1 << FOLDED_LONG_GRAMS)) != 0;
     String folded = wantFolded ? CaseFold.foldAll(value) : null;
-    trigrams.forEach((key, bucket) -> {
-      String text = (key & FOLDED_TRIGRAM) != 0 ? folded : value;
-      if (text == null) {
-        return;
-      }
-      String trigram = new String(new char[] {(char) (key >>> 32), (char) (key >>> 16), (char) key});
-      if (text.indexOf(trigram) >= 0) {
-        visitAll(bucket, value, hits);
+    grams.forEach((key, bucket) -> {
+      // The entries of a bucket share one substring, unless hashes collided: search each distinct one.
+      String searched = null;
+      for (int i = 0; i < bucket.size; i++) {
+        Entry e = (Entry) bucket.elements[i];
+        if (e.gram.equals(searched)) {
+          continue;
+        }
+        searched = e.gram;
+        String text = e.plan.folded ? folded : value;
+        if (text != null && text.contains(e.gram)) {
+          visitAll(bucket, value, hits);
+          return;
+        }
       }
     });
   }
@@ -257,48 +403,143 @@ public final class RegexpIndex<T> {
 
   // Filing. Writer only.
 
-  private void file(Entry e) {
-    LiteralPlan p = e.plan;
-    switch (p.route) {
+  /** Chooses where a new pattern goes, and its check. */
+  private Entry place(RegexpPattern pattern, LiteralPlan plan) {
+    switch (plan.route) {
       case PREFIX: {
-        LongKeyTable<Snapshot> t = prefixes[(p.folded ? 4 : 0) + p.prefixLength - 1];
-        Snapshot b = t.get(p.key);
-        t.put(p.key, (b == null ? Snapshot.EMPTY : b).with(e));
-        break;
+        String prefix = plan.prefix;
+        int length = Math.min(MAX_PREFIX, prefix.length());
+        long packed = 0;
+        long hash = HASH_SEED;
+        for (int i = 0; i < length; i++) {
+          packed = (packed << 16) | prefix.charAt(i);
+          hash = hashStep(hash, prefix.charAt(i));
+        }
+        long key = length <= PACKED_PREFIX ? packed : hash & hashMask;
+        String check = prefix.length() > PACKED_PREFIX
+            ? prefix.substring(0, Math.min(prefix.length(), 2 * MAX_CHECK))
+            : null;
+        int slot = prefixSlot(plan.folded, length);
+        if (prefixes[slot] == null) {
+          prefixes[slot] = new LongKeyTable<>(Snapshot.EMPTY); // published by the length bitmask
+        }
+        return new Entry(pattern, plan, prefixes[slot], key, length, null, check);
       }
-      case TRIGRAM: {
-        long key = trigramKey(p);
-        Snapshot b = trigrams.get(key);
-        trigrams.put(key, (b == null ? Snapshot.EMPTY : b).with(e));
-        if (p.folded) {
-          foldedTrigramEntries++;
+      case SUBSTRING:
+        return placeSubstring(pattern, plan);
+      default:
+        return new Entry(pattern, plan, null, 0, 0, null, null);
+    }
+  }
+
+  private Entry placeSubstring(RegexpPattern pattern, LiteralPlan plan) {
+    int gramLength = 3;
+    for (String run : plan.runs) {
+      if (run.length() >= LONG_GRAM) {
+        gramLength = LONG_GRAM;
+      }
+    }
+    String bestRun = null;
+    int bestAt = -1;
+    long bestKey = 0;
+    int bestLoad = Integer.MAX_VALUE;
+    int bestRarity = -1;
+    for (String run : plan.runs) {
+      for (int at = 0; at + gramLength <= run.length(); at++) {
+        long key = gramKey(run, at, gramLength, plan.folded);
+        Snapshot bucket = grams.get(key);
+        int load = bucket == null ? 0 : bucket.size;
+        if (load > bestLoad) {
+          continue;
+        }
+        int rarity = 0;
+        for (int i = at; i < at + gramLength; i++) {
+          rarity += LiteralPlan.rarity(run.charAt(i));
+        }
+        if (load < bestLoad || rarity > bestRarity) {
+          bestRun = run;
+          bestAt = at;
+          bestKey = key;
+          bestLoad = load;
+          bestRarity = rarity;
+        }
+      }
+    }
+    String check = null;
+    if (bestRun.length() > 3) {
+      int from = Math.max(0, Math.min(bestAt, bestRun.length() - MAX_CHECK));
+      check = bestRun.substring(from, Math.min(bestRun.length(), from + MAX_CHECK));
+    }
+    int kind = gramLength == 3
+        ? (plan.folded ? FOLDED_TRIGRAMS : RAW_TRIGRAMS)
+        : (plan.folded ? FOLDED_LONG_GRAMS : RAW_LONG_GRAMS);
+    String gram = bestRun.substring(bestAt, bestAt + gramLength);
+    return new Entry(pattern, plan, grams, bestKey, kind, gram, check);
+  }
+
+  private long gramKey(String run, int at, int length, boolean folded) {
+    if (length == 3) {
+      long key = ((long) run.charAt(at) << 32) | ((long) run.charAt(at + 1) << 16) | run.charAt(at + 2);
+      return folded ? key | FOLDED_TRIGRAM : key;
+    }
+    long high = 0;
+    long low = 0;
+    for (int i = at; i < at + LONG_GRAM; i++) {
+      high = (high << 16) | (low >>> 48);
+      low = (low << 16) | run.charAt(i);
+    }
+    return longGramKey(high, low, folded);
+  }
+
+  private void file(Entry e) {
+    switch (e.plan.route) {
+      case PREFIX: {
+        addTo(e.table, e.key, e);
+        int length = e.slot;
+        if (e.plan.folded) {
+          foldedPrefixLengths |= 1L << length;
         } else {
-          rawTrigramEntries++;
+          rawPrefixLengths |= 1L << length;
         }
         break;
       }
+      case SUBSTRING:
+        addTo(grams, e.key, e);
+        if (gramEntries[e.slot]++ == 0) {
+          gramKinds |= 1 << e.slot;
+        }
+        break;
       default:
         always = always.with(e);
     }
   }
 
   private void unfile(Entry e) {
-    LiteralPlan p = e.plan;
-    switch (p.route) {
+    switch (e.plan.route) {
       case PREFIX:
-        removeFrom(prefixes[(p.folded ? 4 : 0) + p.prefixLength - 1], p.key, e);
+        removeFrom(e.table, e.key, e);
+        if (e.table.size() == 0) {
+          if (e.plan.folded) {
+            foldedPrefixLengths &= ~(1L << e.slot);
+          } else {
+            rawPrefixLengths &= ~(1L << e.slot);
+          }
+        }
         break;
-      case TRIGRAM:
-        removeFrom(trigrams, trigramKey(p), e);
-        if (p.folded) {
-          foldedTrigramEntries--;
-        } else {
-          rawTrigramEntries--;
+      case SUBSTRING:
+        removeFrom(grams, e.key, e);
+        if (--gramEntries[e.slot] == 0) {
+          gramKinds &= ~(1 << e.slot);
         }
         break;
       default:
         always = always.without(e);
     }
+  }
+
+  private static void addTo(LongKeyTable<Snapshot> t, long key, Entry e) {
+    Snapshot b = t.get(key);
+    t.put(key, (b == null ? Snapshot.EMPTY : b).with(e));
   }
 
   private static void removeFrom(LongKeyTable<Snapshot> t, long key, Entry e) {
@@ -312,10 +553,6 @@ public final class RegexpIndex<T> {
     } else {
       t.put(key, left);
     }
-  }
-
-  private static long trigramKey(LiteralPlan p) {
-    return p.folded ? p.key | FOLDED_TRIGRAM : p.key;
   }
 
   /**

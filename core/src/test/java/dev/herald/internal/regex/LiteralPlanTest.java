@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.herald.internal.regex.LiteralPlan.Decision;
 import dev.herald.internal.regex.LiteralPlan.Route;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -23,33 +25,23 @@ class LiteralPlanTest {
 
   private static String prefixOf(LiteralPlan p) {
     assertThat(p.route).isEqualTo(Route.PREFIX);
-    StringBuilder b = new StringBuilder();
-    for (int i = p.prefixLength - 1; i >= 0; i--) {
-      b.append((char) (p.key >>> (16 * i)));
-    }
-    return b.toString();
+    return p.prefix;
   }
 
-  private static String trigramOf(LiteralPlan p) {
-    assertThat(p.route).isEqualTo(Route.TRIGRAM);
-    return new String(new char[] {(char) (p.key >>> 32), (char) (p.key >>> 16), (char) p.key});
+  private static List<String> runsOf(LiteralPlan p) {
+    assertThat(p.route).isEqualTo(Route.SUBSTRING);
+    return p.runs;
   }
 
   @Nested
   class Prefixes {
     @Test
-    void anchoredLiteralGivesItsFirstFourCharacters() {
-      LiteralPlan p = plan("^abcdef");
-      assertThat(prefixOf(p)).isEqualTo("abcd");
-      assertThat(p.check).isEqualTo("abcdef");
+    void anchoredLiteralGivesItsWholePrefix() {
+      LiteralPlan p = plan("^abcdef\\d");
+      assertThat(prefixOf(p)).isEqualTo("abcdef");
       assertThat(p.folded).isFalse();
-    }
-
-    @Test
-    void shortPrefixNeedsNoCheck() {
-      LiteralPlan p = plan("^xyz");
-      assertThat(prefixOf(p)).isEqualTo("xyz");
-      assertThat(p.check).isNull();
+      String longer = "x".repeat(100);
+      assertThat(prefixOf(plan("^" + longer + "\\d"))).isEqualTo(longer);
       assertThat(prefixOf(plan("^x.*"))).isEqualTo("x");
     }
 
@@ -62,7 +54,7 @@ class LiteralPlanTest {
 
     @Test
     void flagMTurnsCaretIntoALineAnchor() {
-      assertThat(trigramOf(plan("^abc", "m"))).isEqualTo("abc");
+      assertThat(runsOf(plan("^abc", "m"))).containsExactly("abc");
       assertThat(plan("^ab", "m").route).isEqualTo(Route.ALWAYS);
     }
 
@@ -82,10 +74,10 @@ class LiteralPlanTest {
 
     @Test
     void noPrefixWhenTheFirstCharacterIsNotLiteral() {
-      assertThat(plan("^a*bcd").route).isEqualTo(Route.TRIGRAM);
-      assertThat(plan("^.abc").route).isEqualTo(Route.TRIGRAM);
+      assertThat(runsOf(plan("^a*bcd"))).containsExactly("bcd");
+      assertThat(runsOf(plan("^.abc"))).containsExactly("abc");
       assertThat(plan("^(abc)").route).isEqualTo(Route.ALWAYS);
-      assertThat(plan("^^abc").route).isEqualTo(Route.TRIGRAM);
+      assertThat(runsOf(plan("^^abc"))).containsExactly("abc");
     }
 
     @Test
@@ -108,85 +100,153 @@ class LiteralPlanTest {
   }
 
   @Nested
-  class Trigrams {
+  class Substrings {
     @Test
-    void unanchoredLiteralGivesATrigram() {
+    void unanchoredLiteralGivesItsRun() {
       LiteralPlan p = plan("hello");
-      assertThat("hello").contains(trigramOf(p));
-      assertThat(p.check).isEqualTo("hello");
+      assertThat(runsOf(p)).containsExactly("hello");
     }
 
     @Test
-    void prefersRareCharacters() {
-      assertThat(trigramOf(plan("the quiz"))).isEqualTo("uiz");
-    }
-
-    @Test
-    void runsAreSplitByNonLiterals() {
-      assertThat(trigramOf(plan("ab.xyz\\d"))).isEqualTo("xyz");
-      assertThat(trigramOf(plan("ab[c]xyzw"))).isIn("xyz", "yzw");
-      assertThat(trigramOf(plan("(ab)xyz"))).isEqualTo("xyz");
-      assertThat(trigramOf(plan("\\bxyz\\b"))).isEqualTo("xyz");
-      assertThat(trigramOf(plan("\\x41xyz"))).isEqualTo("xyz");
-      assertThat(trigramOf(plan("\\141xyz"))).isEqualTo("xyz");
-      assertThat(trigramOf(plan("\\pLxyz"))).isEqualTo("xyz");
-      assertThat(trigramOf(plan("\\p{Greek}xyz"))).isEqualTo("xyz");
+    void runsAreSplitByNonLiteralsAndShortOnesDropped() {
+      assertThat(runsOf(plan("ab.xyz\\d"))).containsExactly("xyz");
+      assertThat(runsOf(plan("ab[c]xyzw"))).containsExactly("xyzw");
+      assertThat(runsOf(plan("(ab)xyz"))).containsExactly("xyz");
+      assertThat(runsOf(plan("\\bxyz\\b"))).containsExactly("xyz");
+      assertThat(runsOf(plan("\\x41xyz"))).containsExactly("xyz");
+      assertThat(runsOf(plan("\\141xyz"))).containsExactly("xyz");
+      assertThat(runsOf(plan("\\pLxyz"))).containsExactly("xyz");
+      assertThat(runsOf(plan("\\p{Greek}xyz"))).containsExactly("xyz");
+      assertThat(runsOf(plan("abc\\dlonger-run\\d"))).containsExactly("abc", "longer-run");
     }
 
     @Test
     void quantifiersCutRuns() {
       assertThat(plan("abx?yz").route).isEqualTo(Route.ALWAYS);
-      assertThat(trigramOf(plan("abcx?yz"))).isEqualTo("abc");
-      assertThat(trigramOf(plan("ab+xyz"))).isEqualTo("xyz");
-      assertThat(trigramOf(plan("abc+xy"))).isEqualTo("abc");
+      assertThat(runsOf(plan("abcx?yz"))).containsExactly("abc");
+      assertThat(runsOf(plan("ab+xyz"))).containsExactly("xyz");
+      assertThat(runsOf(plan("abc+xy"))).containsExactly("abc");
       assertThat(plan("abc*?de").route).isEqualTo(Route.ALWAYS);
-      assertThat(trigramOf(plan("abcd+?zzz"))).isEqualTo("zzz");
+      assertThat(runsOf(plan("abcd+?zzz"))).containsExactly("abcd", "zzz");
     }
 
     @Test
     void braceThatIsNotARepetitionIsLiteral() {
-      assertThat(trigramOf(plan("x{,5}"))).isIn("x{,", "{,5", ",5}");
+      assertThat(runsOf(plan("x{,5}"))).containsExactly("x{,5}");
     }
 
     @Test
-    void foldedTrigramUnderFlagI() {
-      LiteralPlan p = plan("QUIZ", "i");
+    void foldedRunsUnderFlagI() {
+      LiteralPlan p = plan("QUIZ\\d", "i");
       assertThat(p.folded).isTrue();
-      assertThat("quiz").contains(trigramOf(p));
+      assertThat(runsOf(p)).containsExactly("quiz");
     }
   }
 
   @Nested
-  class Exactness {
+  class Decisions {
+    private void decided(String source, String flags, Decision decision, String literal) {
+      LiteralPlan p = plan(source, flags);
+      assertThat(p.decision).as("decision of /%s/%s", source, flags).isEqualTo(decision);
+      assertThat(p.literal).as("literal of /%s/%s", source, flags).isEqualTo(literal);
+    }
+
+    private void undecided(String source, String flags) {
+      assertThat(plan(source, flags).decision).as("decision of /%s/%s", source, flags).isNull();
+    }
+
     @Test
-    void aLoneLiteralIsExact() {
-      assertThat(plan("^xyz", "i").exact).isTrue();
-      assertThat(plan("\\Axyz", "m").exact).isTrue();
-      assertThat(plan("^abcdefgh").exact).isTrue();
-      assertThat(plan("hello world").exact).isTrue();
-      assertThat(plan("a\\.b").exact).isTrue();
-      assertThat(plan("\u00e9t\u00e9").exact).isTrue();
+    void aLoneLiteralIsDecided() {
+      decided("^xyz", "i", Decision.STARTS_WITH, "xyz");
+      decided("\\Axyz", "m", Decision.STARTS_WITH, "xyz");
+      decided("^abcdefgh", null, Decision.STARTS_WITH, "abcdefgh");
+      decided("hello world", null, Decision.CONTAINS, "hello world");
+      decided("a\\.b", null, Decision.CONTAINS, "a.b");
+      decided("\u00e9t\u00e9", null, Decision.CONTAINS, "\u00e9t\u00e9");
+      decided("^BIKE", "i", Decision.STARTS_WITH, "bike"); // 'i' too: compared as RE2 does
+    }
+
+    @Test
+    void anchorsAtTheEnd() {
+      decided("xyz$", null, Decision.ENDS_WITH, "xyz");
+      decided("xyz\\z", "m", Decision.ENDS_WITH, "xyz");
+      decided("^xyz$", null, Decision.EQUALS, "xyz");
+      decided("^XyZ$", "i", Decision.EQUALS, "xyz");
+      decided("^$", null, Decision.EQUALS, "");
+      undecided("xyz$", "m"); // end of a line
+      undecided("^xyz", "m");
+    }
+
+    @Test
+    void elementsThatMayMatchEmptyAreIgnored() {
+      decided("^prefix.*", null, Decision.STARTS_WITH, "prefix");
+      decided("^prefix.*", "s", Decision.STARTS_WITH, "prefix");
+      decided("^n1-(q7)?", null, Decision.STARTS_WITH, "n1-");
+      decided(".*abc[0-9]*", null, Decision.CONTAINS, "abc");
+      decided("(x|y)?abc(?:de)*", null, Decision.CONTAINS, "abc");
+      decided("a?bc$", null, Decision.ENDS_WITH, "bc");
+      decided("^abc?", null, Decision.STARTS_WITH, "ab");
+      decided("abc{0,3}d{0}", null, Decision.CONTAINS, "ab");
+      decided("^abc+", null, Decision.STARTS_WITH, "abc");
+      decided("^abc{1,4}?", null, Decision.STARTS_WITH, "abc");
+      decided(".*", null, Decision.CONTAINS, "");
+      decided("", null, Decision.CONTAINS, "");
+      decided("^(a)?", null, Decision.CONTAINS, "");
+      decided("\\b?x+", null, Decision.CONTAINS, "x");
     }
 
     @Test
     void anythingElseIsNot() {
-      assertThat(plan("^xyz$").exact).isFalse();
-      assertThat(plan("^xyz.").exact).isFalse();
-      assertThat(plan("^xyz+").exact).isFalse();
-      assertThat(plan("xyz?").exact).isFalse();
-      assertThat(plan("^xyz", "m").exact).isFalse();
-      assertThat(plan("xyz(a)").exact).isFalse();
-      assertThat(plan("xyz\\Qa\\E").exact).isFalse();
-      assertThat(plan("xyz(?i)").exact).isFalse();
-      assertThat(plan("x\u00e9yz", "i").exact).isFalse();
-      assertThat(plan("x" + "y".repeat(40)).exact).isFalse(); // longer than the check
+      undecided("^xyz.", null);
+      undecided("^.*xyz", null); // something between the anchor and the literal
+      undecided("xyz.*$", null);
+      undecided("^xyz+$", null);
+      undecided("ab+c", null);
+      undecided("^abc{2}", null);
+      undecided("xyz(a)", null);
+      undecided("xyz\\Qa\\E", null);
+      undecided("xyz(?i)", null);
+      undecided("(?s)xyz", null);
+      undecided("x\u00e9yz", "i");
+      undecided("a\uD83D\uDE00", null);
+      undecided("\\bxyz", null);
+      undecided("^xyz|abc", null);
+      undecided("^(xyz)", null);
+      decided("x" + "y".repeat(40), null, Decision.CONTAINS, "x" + "y".repeat(40));
+      decided("^x" + "y".repeat(40), null, Decision.STARTS_WITH, "x" + "y".repeat(40));
     }
 
     @Test
-    void foldedLetterIIsNeverExact() {
-      assertThat(plan("^bike", "i").exact).isFalse();
-      assertThat(plan("^bike").exact).isTrue();
-      assertThat(plan("^BOKE", "i").exact).isTrue();
+    void repetitionWithLeadingZerosIsText() {
+      // RE2 reads "{00}" as four literal characters, not as a repetition.
+      assertThat(re("abc{00}").matches("xxabc{00}")).isTrue();
+      assertThat(re("abc{00}").matches("ab")).isFalse();
+      undecided("abc{00}", null);
+      undecided("abc{1,02}", null);
+      decided("abc{0}", null, Decision.CONTAINS, "ab");
+    }
+
+    @Test
+    void decisionsAgreeWithRe2j() {
+      String[] patterns = {
+        "^xyz", "^bike", "^BIKE", "kit$", "^kiss$", "^stop.*", "sky(line)?", "^abc+", "^ab?", "^$", "x$", ".*", "^KEY",
+        "\\Ak\\z", "(?:a)*ik", "^a.*", "i$"
+      };
+      String[] strings = {
+        "", "xyz", "XYZ", "bike", "B\u0130KE", "B\u0131ke", "BIKE", "kit", "\u212Ait", "\u212AI\u017F\u017F", "KISS",
+        "kiss\n", "stop\nthere", "\u017Ftop", "SKY", "abcc", "a", "\n", "x\n", "k", "\u212A", "ab\uD83D\uDE00",
+        "\u0130", "I", "xx ik", "a\n", "key\uDE00"
+      };
+      for (String source : patterns) {
+        for (String flags : new String[] {null, "i", "s", "is"}) {
+          RegexpPattern p = RegexpPattern.compile(source, flags, 4096);
+          LiteralPlan plan = LiteralPlan.of(p);
+          assertThat(plan.decision).as("decision of %s", p).isNotNull();
+          for (String s : strings) {
+            assertThat(plan.decide(s)).as("%s on %s", p, s).isEqualTo(p.matches(s));
+          }
+        }
+      }
     }
   }
 
@@ -201,16 +261,16 @@ class LiteralPlanTest {
     @Test
     void alternationInsideAGroupIsFine() {
       assertThat(prefixOf(plan("^abc(d|e)"))).isEqualTo("abc");
-      assertThat(trigramOf(plan("(a|b)xyz"))).isEqualTo("xyz");
-      assertThat(trigramOf(plan("[|]xyz"))).isEqualTo("xyz");
-      assertThat(trigramOf(plan("\\|xyz"))).isIn("|xy", "xyz");
+      assertThat(runsOf(plan("(a|b)xyz"))).containsExactly("xyz");
+      assertThat(runsOf(plan("[|]xyz"))).containsExactly("xyz");
+      assertThat(runsOf(plan("\\|xyz"))).containsExactly("|xyz");
     }
 
     @Test
     void flagsGroupStopsCollection() {
       assertThat(plan("(?i)abc").route).isEqualTo(Route.ALWAYS);
-      assertThat(trigramOf(plan("xyz(?i)abc"))).isEqualTo("xyz");
-      assertThat(trigramOf(plan("(?i:abc)xyz"))).isEqualTo("xyz");
+      assertThat(runsOf(plan("xyz(?i)abc"))).containsExactly("xyz");
+      assertThat(runsOf(plan("(?i:abc)xyz"))).containsExactly("xyz");
     }
 
     @Test
@@ -229,7 +289,7 @@ class LiteralPlanTest {
     @Test
     void quotedTextStopsCollection() {
       assertThat(plan("\\Qabc\\E").route).isEqualTo(Route.ALWAYS);
-      assertThat(trigramOf(plan("xyz\\Q|(\\E"))).isEqualTo("xyz");
+      assertThat(runsOf(plan("xyz\\Q|(\\E"))).containsExactly("xyz");
     }
 
     @Test
@@ -294,6 +354,12 @@ class LiteralPlanTest {
       assertThat(CaseFold.startsWith("\u017Ftop", "stop", true)).isTrue();
       assertThat(CaseFold.startsWith("\u212Aey", "key", true)).isTrue();
       assertThat(CaseFold.startsWith("ke", "key", true)).isFalse();
+      // U+0130 and U+0131 fold to 'i' for keys, but compare as RE2 does: unequal to 'i'.
+      assertThat(CaseFold.fold('\u0130')).isEqualTo('i');
+      assertThat(CaseFold.startsWith("\u0130x", "ix", true)).isFalse();
+      assertThat(CaseFold.contains("a\u0131x", "ix", true)).isFalse();
+      assertThat(CaseFold.endsWith("aIX", "ix", true)).isTrue();
+      assertThat(CaseFold.endsWith("x", "ix", true)).isFalse();
     }
   }
 }

@@ -14,14 +14,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Readers query without locks while a writer adds and removes. Stable items (added before the
  * readers start, never removed) must always be reported when their pattern matches, even while
  * churning items share their pattern or their bucket and tables are rebuilt; nothing is reported
  * twice; nothing whose pattern does not match is reported; no reader ever throws. Bounded by query
- * counts, not by time.
+ * counts, not by time. Run twice: with real hashes, and with every hashed key colliding.
  */
 class RegexpIndexConcurrencyTest {
   private static final int READERS = 3;
@@ -31,8 +32,9 @@ class RegexpIndexConcurrencyTest {
     return RegexpPattern.compile(source, flags, 4096);
   }
 
-  @Test
-  void readersSeeStableItemsWhileAWriterChurns() throws InterruptedException {
+  @ParameterizedTest(name = "hash mask {0}")
+  @ValueSource(longs = {-1L, 0L})
+  void readersSeeStableItemsWhileAWriterChurns(long hashMask) throws InterruptedException {
     Random random = new Random(42);
     String[] words = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "kappa"};
     List<RegexpPattern> stablePatterns = new ArrayList<>();
@@ -41,11 +43,15 @@ class RegexpIndexConcurrencyTest {
       stablePatterns.add(re("^" + w.substring(0, 2).toUpperCase(), "i")); // short folded prefix
       stablePatterns.add(re(w.substring(1) + "\\d", null)); // trigram
       stablePatterns.add(re(w.toUpperCase() + "!", "i")); // folded trigram
+      stablePatterns.add(re("^shared-prefix-" + w + "\\b", null)); // long prefix, hashed
+      stablePatterns.add(re("^SHARED-PREFIX-" + w.toUpperCase(), "i")); // long folded prefix, decided
+      stablePatterns.add(re("long-" + w + "-substring\\d", null)); // long substring, hashed
+      stablePatterns.add(re("LONG-" + w.toUpperCase() + "-SUBSTRING$", "i")); // long folded substring, decided
     }
     stablePatterns.add(re("\\d{3}", null)); // always run
     stablePatterns.add(re("a|e", null)); // always run
 
-    RegexpIndex<String> index = new RegexpIndex<>();
+    RegexpIndex<String> index = new RegexpIndex<>(RegexpPattern::matches, hashMask);
     Map<String, RegexpPattern> patternOf = new ConcurrentHashMap<>();
     for (int i = 0; i < stablePatterns.size(); i++) {
       String item = "stable" + i;
@@ -56,11 +62,14 @@ class RegexpIndexConcurrencyTest {
     List<String> strings = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       String w = words[random.nextInt(words.length)];
-      String s = switch (random.nextInt(5)) {
+      String s = switch (random.nextInt(8)) {
         case 0 -> w + random.nextInt(1000);
         case 1 -> "x " + w.toUpperCase() + "! " + random.nextInt(10);
         case 2 -> w.substring(0, 2).toUpperCase() + "-" + w;
         case 3 -> "zzz" + random.nextInt(100_000) + "zzz";
+        case 4 -> "shared-prefix-" + (random.nextBoolean() ? w : random.nextInt(400)) + (random.nextBoolean() ? "" : "-x");
+        case 5 -> "SHARED-prefix-" + w + "-" + random.nextInt(400);
+        case 6 -> "a long-" + w + "-substring" + random.nextInt(10) + " LONG-" + random.nextInt(400) + "-SUBSTRING";
         default -> "q" + random.nextInt(1_000_000) + w.substring(1) + random.nextInt(10);
       };
       strings.add(s);
@@ -87,6 +96,10 @@ class RegexpIndexConcurrencyTest {
       churnPatterns.add(re(w.substring(1) + i + "\\d", null));
       churnPatterns.add(re("zzz" + i + "zzz", "i"));
       churnPatterns.add(re("q" + (i % 5) + "|" + w, null)); // always run: only a few
+      // Long prefixes and substrings of many lengths, so that lengths come into use and go.
+      churnPatterns.add(re("^shared-prefix-" + i + (i % 3 == 0 ? "" : "-x"), null));
+      churnPatterns.add(re("^SHARED-PREFIX-" + w + "-" + i + "\\b", "i"));
+      churnPatterns.add(re("long-" + i + "-substring", i % 2 == 0 ? "i" : null));
     }
 
     AtomicBoolean done = new AtomicBoolean();

@@ -41,6 +41,7 @@ class RegexpIndexRandomizedTest {
   };
   private static final String[] ASSERTIONS = {"^", "$", "\\A", "\\z", "\\b", "\\B"};
   private static final String[] QUANTIFIERS = {"?", "*", "+", "{0,2}", "{1,}", "{2}", "{1,2}", "{0}", "??", "*?", "+?"};
+  private static final String[] ENDINGS = {"$", "\\z", ".*", ".*$", "(ab)?", "[a-c]*", "a+", "b{1,3}", "c{0}", "a{00}"};
   private static final String[] FLAGS = {null, "", "i", "m", "s", "im", "is", "ms", "ims", "g", "igy", "mx"};
 
   private String pick(String[] options) {
@@ -117,6 +118,9 @@ class RegexpIndexRandomizedTest {
       if (random.nextInt(3) == 0) {
         source = (random.nextInt(4) == 0 ? "\\A" : "^") + source;
       }
+      if (random.nextInt(6) == 0) {
+        source = source + pick(ENDINGS); // shapes literals alone decide, and near misses
+      }
       if (random.nextInt(12) == 0) {
         source = source + "|" + sequence(0);
       }
@@ -153,12 +157,21 @@ class RegexpIndexRandomizedTest {
 
   @Test
   void indexAgreesWithRunningEveryPattern() {
+    indexAgreesWithRunningEveryPattern(new RegexpIndex<>());
+  }
+
+  /** The same, with every hashed key colliding (prefixes over 4 characters, long substrings). */
+  @Test
+  void indexWithCollidingHashesAgreesWithRunningEveryPattern() {
+    indexAgreesWithRunningEveryPattern(new RegexpIndex<>(RegexpPattern::matches, 0L));
+  }
+
+  private void indexAgreesWithRunningEveryPattern(RegexpIndex<Integer> index) {
     System.out.println("RegexpIndexRandomizedTest seed " + SEED);
-    RegexpIndex<Integer> index = new RegexpIndex<>();
     Map<Integer, RegexpPattern> live = new LinkedHashMap<>();
     List<RegexpPattern> drawn = new ArrayList<>();
     Map<LiteralPlan.Route, Integer> routes = new EnumMap<>(LiteralPlan.Route.class);
-    int exact = 0;
+    int decided = 0;
     for (int item = 0; item < 3000; item++) {
       RegexpPattern p = !drawn.isEmpty() && random.nextInt(8) == 0
           ? drawn.get(random.nextInt(drawn.size()))
@@ -166,7 +179,7 @@ class RegexpIndexRandomizedTest {
       drawn.add(p);
       LiteralPlan plan = LiteralPlan.of(p);
       routes.merge(plan.route, 1, Integer::sum);
-      exact += plan.exact ? 1 : 0;
+      decided += plan.decision != null ? 1 : 0;
       index.add(item, p);
       live.put(item, p);
     }
@@ -174,11 +187,11 @@ class RegexpIndexRandomizedTest {
       index.remove(item, live.remove(item));
     }
     // The generator must exercise every route, or the comparison proves little.
-    System.out.println("routes " + routes + ", exact " + exact);
+    System.out.println("routes " + routes + ", decided by literals " + decided);
     assertThat(routes.getOrDefault(LiteralPlan.Route.PREFIX, 0)).isGreaterThan(200);
-    assertThat(routes.getOrDefault(LiteralPlan.Route.TRIGRAM, 0)).isGreaterThan(200);
+    assertThat(routes.getOrDefault(LiteralPlan.Route.SUBSTRING, 0)).isGreaterThan(200);
     assertThat(routes.getOrDefault(LiteralPlan.Route.ALWAYS, 0)).isGreaterThan(200);
-    assertThat(exact).isGreaterThan(100);
+    assertThat(decided).isGreaterThan(100);
 
     List<String> strings = new ArrayList<>();
     for (int i = 0; i < 1500; i++) {
@@ -249,8 +262,8 @@ class RegexpIndexRandomizedTest {
   }
 
   private static String describe(LiteralPlan p) {
-    return p.route + (p.folded ? " folded" : "") + " key=" + Long.toHexString(p.key) + " len=" + p.prefixLength
-        + " check=" + (p.check == null ? null : escape(p.check));
+    return p.route + (p.folded ? " folded" : "") + " prefix=" + (p.prefix == null ? null : escape(p.prefix))
+        + " runs=" + p.runs + " decision=" + p.decision + " " + (p.literal == null ? null : escape(p.literal));
   }
 
   private static String escape(String s) {

@@ -194,8 +194,8 @@ class RegexpIndexTest {
     @Test
     void repeatedTrigramRunsItsPatternsOnce() {
       Counted c = new Counted();
-      c.index.add("a", re("abc+"));
-      c.index.add("b", re("bcd$"));
+      c.index.add("a", re("abc."));
+      c.index.add("b", re("bcd\\b"));
       assertThat(c.query("abcabcabcabcd")).containsExactlyInAnyOrder("a", "b");
       assertThat(c.runs.values()).containsOnly(1);
     }
@@ -236,13 +236,34 @@ class RegexpIndexTest {
     }
 
     @Test
-    void letterIUnderFlagIStillRunsRe2j() {
+    void letterIUnderFlagIIsComparedAsRe2Does() {
       // U+0130 and U+0131 fold to 'i' but RE2 does not equate them with it.
       Counted c = new Counted();
       c.index.add("bike", re("^bike", "i"));
+      c.index.add("kit", re("KIT$", "i"));
       assertThat(c.query("B\u0130KE")).isEmpty();
+      assertThat(c.query("B\u0131KE")).isEmpty();
       assertThat(c.query("BIKE")).containsExactly("bike");
-      assertThat(c.totalRuns()).isEqualTo(1);
+      assertThat(c.query("a \u212AIT")).containsExactly("kit");
+      assertThat(c.query("a K\u0131T")).isEmpty();
+      assertThat(c.totalRuns()).isZero();
+    }
+
+    @Test
+    void commonShapesAreDecidedWithoutRe2j() {
+      Counted c = new Counted();
+      c.index.add("dotStar", re("^user-.*"));
+      c.index.add("optional", re("^n4-(q12)?"));
+      c.index.add("suffix", re("\\.example\\.com$"));
+      c.index.add("whole", re("^OK$", "i"));
+      c.index.add("plus", re("^ab+"));
+      assertThat(c.query("user-42.example.com")).containsExactlyInAnyOrder("dotStar", "suffix");
+      assertThat(c.query("n4-")).containsExactly("optional");
+      assertThat(c.query("ok")).containsExactly("whole");
+      assertThat(c.query("ok\n")).isEmpty();
+      assertThat(c.query("abbb")).containsExactly("plus");
+      assertThat(c.query("x.example.com\n")).isEmpty();
+      assertThat(c.totalRuns()).isZero();
     }
 
     @Test
@@ -317,6 +338,187 @@ class RegexpIndexTest {
         }
         assertThat(index.isEmpty()).isTrue();
       }
+    }
+  }
+
+  /** Every item whose pattern RE2J finds in {@code value}, by running them all. */
+  private static <T> List<T> bruteForce(Map<T, RegexpPattern> patterns, String value) {
+    List<T> hits = new ArrayList<>();
+    patterns.forEach((item, p) -> {
+      if (p.matches(value)) {
+        hits.add(item);
+      }
+    });
+    return hits;
+  }
+
+  private static <T> void assertAgrees(RegexpIndex<T> index, Map<T, RegexpPattern> patterns, String value) {
+    assertThat(query(index, value)).as("query %s", value)
+        .containsExactlyInAnyOrderElementsOf(bruteForce(patterns, value));
+  }
+
+  @Nested
+  class LongPrefixes {
+    @Test
+    void anchoredPatternsAreFiledUnderTheirWholePrefixUpToTheCap() {
+      RegexpIndex<String> index = new RegexpIndex<>();
+      String longPrefix = "p".repeat(RegexpIndex.MAX_PREFIX + 8);
+      index.add("a", re("^user-42-\\d"));
+      index.add("b", re("^USER-42-\\d", "i"));
+      index.add("c", re("^" + longPrefix + "\\d"));
+      index.add("d", re("^ab\\d"));
+      assertThat(index.filedUnder(re("^user-42-\\d"))).isEqualTo("user-42-");
+      assertThat(index.filedUnder(re("^USER-42-\\d", "i"))).isEqualTo("user-42-");
+      assertThat(index.filedUnder(re("^" + longPrefix + "\\d"))).isEqualTo("p".repeat(RegexpIndex.MAX_PREFIX));
+      assertThat(index.filedUnder(re("^ab\\d"))).isEqualTo("ab");
+      assertThat(query(index, longPrefix + "7")).containsExactly("c");
+      assertThat(query(index, "p".repeat(RegexpIndex.MAX_PREFIX + 7) + "7")).isEmpty(); // key found, check fails
+    }
+
+    @Test
+    void manyPatternsSharingALongPrefix() {
+      Counted c = new Counted();
+      Map<String, RegexpPattern> patterns = new HashMap<>();
+      for (int i = 0; i < 2000; i++) {
+        patterns.put("decided" + i, re("^user-" + i + "-"));
+        patterns.put("run" + i, re("^user-" + i + "-\\d"));
+        patterns.put("folded" + i, re("^USER-" + i + "-X\\b", "i"));
+      }
+      patterns.put("short", re("^user"));
+      patterns.forEach(c.index::add);
+      assertThat(c.query("user-42-7")).containsExactlyInAnyOrder("short", "decided42", "run42");
+      assertThat(c.totalRuns()).isEqualTo(1);
+      assertThat(c.query("User-1999-x")).containsExactly("folded1999");
+      assertThat(c.totalRuns()).isEqualTo(1);
+      for (String value : List.of("user-", "user-1", "user-1-", "user-12-x", "USER-12-X", "user-123-4", "usex-1-")) {
+        assertAgrees(c.index, patterns, value);
+      }
+    }
+
+    @Test
+    void prefixLengthsAroundTheCap() {
+      String text = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!#%&";
+      Map<String, RegexpPattern> patterns = new HashMap<>();
+      RegexpIndex<String> index = new RegexpIndex<>();
+      for (int length = 1; length <= text.length(); length++) {
+        String prefix = text.substring(0, length);
+        patterns.put("plain" + length, re("^" + prefix));
+        patterns.put("digit" + length, re("^" + prefix + "\\d"));
+        patterns.put("folded" + length, re("^" + prefix.toUpperCase() + "\\D", "i"));
+      }
+      patterns.forEach(index::add);
+      for (int length = 0; length <= text.length(); length++) {
+        String prefix = text.substring(0, length);
+        assertAgrees(index, patterns, prefix);
+        assertAgrees(index, patterns, prefix + "7");
+        assertAgrees(index, patterns, prefix.toUpperCase() + "-");
+        assertAgrees(index, patterns, prefix + "~" + text);
+      }
+    }
+
+    @Test
+    void removingTheLastPatternOfALengthAndAddingAgain() {
+      RegexpIndex<String> index = new RegexpIndex<>();
+      index.add("long", re("^abcdefghij"));
+      index.add("folded", re("^ABCDEFGHIJ\\d", "i"));
+      index.add("short", re("^abc"));
+      assertThat(query(index, "abcdefghij1")).containsExactlyInAnyOrder("long", "folded", "short");
+      index.remove("long", re("^abcdefghij"));
+      index.remove("folded", re("^ABCDEFGHIJ\\d", "i"));
+      assertThat(query(index, "abcdefghij1")).containsExactly("short");
+      index.remove("short", re("^abc"));
+      assertThat(index.isEmpty()).isTrue();
+      assertThat(query(index, "abcdefghij1")).isEmpty();
+      index.add("again", re("^abcdefghij"));
+      assertThat(query(index, "abcdefghij1")).containsExactly("again");
+    }
+  }
+
+  @Nested
+  class Substrings {
+    @Test
+    void patternsSharingMostOfTheirTextSpreadOverWhereTheyDiffer() {
+      RegexpIndex<Integer> index = new RegexpIndex<>();
+      Map<String, Integer> sharing = new HashMap<>();
+      for (int i = 100; i < 1000; i++) {
+        RegexpPattern p = re("q" + i + "z\\d"); // runs under 8 characters: trigrams
+        index.add(i, p);
+        sharing.merge(index.filedUnder(p), 1, Integer::sum);
+      }
+      assertThat(sharing.values()).allMatch(n -> n <= 2);
+      sharing.clear();
+      for (int i = 0; i < 5000; i++) {
+        RegexpPattern p = re("common-text-" + i + "-x\\d"); // longer runs: 8-character substrings
+        index.add(-i - 1, p);
+        sharing.merge(index.filedUnder(p), 1, Integer::sum);
+      }
+      assertThat(sharing.values()).allMatch(n -> n <= 2);
+    }
+
+    @Test
+    void theRarestSubstringWinsAmongUnusedOnes() {
+      RegexpIndex<String> index = new RegexpIndex<>();
+      index.add("a", re("the qu\\d"));
+      assertThat(index.filedUnder(re("the qu\\d"))).isEqualTo(" qu");
+    }
+
+    @Test
+    void longSubstringsFoldedAndRaw() {
+      Counted c = new Counted();
+      Map<String, RegexpPattern> patterns = new HashMap<>();
+      for (int i = 0; i < 500; i++) {
+        patterns.put("raw" + i, re("item-" + i + "-end\\b"));
+        patterns.put("folded" + i, re("ITEM-" + i + "-END\\b", "i"));
+        patterns.put("decided" + i, re("item-" + i + "-end$"));
+      }
+      patterns.forEach(c.index::add);
+      assertThat(c.query("an item-42-end")).containsExactlyInAnyOrder("raw42", "folded42", "decided42");
+      assertThat(c.totalRuns()).isEqualTo(2);
+      for (String value : List.of("item-4-end", "ITEM-499-END!", "item-42-ender", "xitem-7-endx", "item-1")) {
+        assertAgrees(c.index, patterns, value);
+      }
+    }
+  }
+
+  /** Every hashed key collides: prefixes of one length, long substrings. Checks keep results exact. */
+  @Nested
+  class HashCollisions {
+    @Test
+    void collidingKeysOnlyAddCandidates() {
+      RegexpIndex<String> index = new RegexpIndex<>(RegexpPattern::matches, 0L);
+      Map<String, RegexpPattern> patterns = new HashMap<>();
+      for (int i = 0; i < 300; i++) {
+        patterns.put("prefix" + i, re("^user-" + i + "-\\d"));
+        patterns.put("decided" + i, re("^user-" + i + "-x"));
+        patterns.put("foldedPrefix" + i, re("^USER-" + i + "-Y", "i"));
+        patterns.put("substring" + i, re("item-" + i + "-end\\b"));
+        patterns.put("foldedSubstring" + i, re("ITEM-" + i + "-END", "i"));
+        patterns.put("short" + i, re("k" + i + "\\d"));
+      }
+      patterns.forEach(index::add);
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < 320; i += 7) {
+        values.addAll(List.of("user-" + i + "-5", "user-" + i + "-x", "USER-" + i + "-y", "an item-" + i + "-end",
+            "ITEM-" + i + "-End", "k" + i + "5", "user-" + i + "5"));
+      }
+      for (String v : values) {
+        assertAgrees(index, patterns, v);
+      }
+      for (int i = 0; i < 300; i += 2) {
+        for (String kind : List.of("prefix", "decided", "foldedPrefix", "substring", "foldedSubstring", "short")) {
+          index.remove(kind + i, patterns.remove(kind + i));
+        }
+      }
+      for (String v : values) {
+        assertAgrees(index, patterns, v);
+      }
+      // Long strings searched key by key: a bucket holds entries of different substrings.
+      RegexpIndex<String> few = new RegexpIndex<>(RegexpPattern::matches, 0L);
+      Map<String, RegexpPattern> two = Map.of("a", re("needle-one\\d"), "b", re("NEEDLE-TWO\\d", "i"));
+      two.forEach(few::add);
+      String hay = "ab".repeat(1000) + "needle-two7" + "cd".repeat(1000);
+      assertAgrees(few, two, hay);
+      assertAgrees(few, two, hay + "needle-one1");
     }
   }
 
