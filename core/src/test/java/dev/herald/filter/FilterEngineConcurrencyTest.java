@@ -96,6 +96,53 @@ class FilterEngineConcurrencyTest {
     assertThat(engine.stats()).isEqualTo(new FilterEngineStats(0, 0, 0, 0, 0));
   }
 
+  /**
+   * A filter whose negation is on a path no other filter uses comes and goes while documents holding
+   * that path are matched: its path appears in the engine after a match may have walked the document,
+   * and the match must still never report it (in no state of the engine does it match).
+   */
+  @Test
+  void aNegationOnANewPathNeverMatchesADocumentHoldingIt() throws Exception {
+    FilterEngine engine = FilterEngine.create();
+    String stable = engine.register("i", "{\"equals\":{\"color\":\"red\"}}");
+    String churn = engine.parse("{\"and\":[{\"equals\":{\"color\":\"red\"}},{\"not\":{\"equals\":{\"n\":7}}}]}").id();
+    Document doc = Document.parse("{\"color\":\"red\",\"n\":7,\"a\":1,\"b\":2,\"c\":{\"d\":3,\"e\":[1,2]}}");
+    AtomicBoolean stop = new AtomicBoolean();
+    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Future<?> writer = pool.submit(() -> {
+        while (!stop.get()) {
+          engine.register("i", "{\"and\":[{\"equals\":{\"color\":\"red\"}},{\"not\":{\"equals\":{\"n\":7}}}]}");
+          engine.remove("i", churn);
+        }
+      });
+      List<Future<?>> readers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        readers.add(pool.submit(() -> {
+          long rounds = 0;
+          while (!stop.get() || rounds < 10_000) {
+            rounds++;
+            List<String> got = engine.match("i", doc);
+            if (!got.equals(List.of(stable))) {
+              problems.add("expected only the stable filter, got " + got);
+            }
+          }
+        }));
+      }
+      Thread.sleep(1000);
+      stop.set(true);
+      writer.get(60, TimeUnit.SECONDS);
+      for (Future<?> f : readers) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      stop.set(true);
+      pool.shutdownNow();
+    }
+    assertThat(problems).isEmpty();
+  }
+
   private static void check(List<String> got, Set<String> stable, Set<String> allowedChurn,
       ConcurrentLinkedQueue<String> problems) {
     Set<String> seen = new HashSet<>(got);

@@ -14,6 +14,7 @@ import dev.herald.internal.json.JsonList;
 import dev.herald.internal.json.JsonMap;
 import dev.herald.internal.json.Numbers;
 import dev.herald.internal.range.RangeIndex;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,19 +33,26 @@ import java.util.concurrent.locks.ReentrantLock;
  * verified on their other literals; conjunctions with no positive literal are verified for every
  * document. The cost is the document's indexed fields, plus the conjunctions reached, plus the output.
  *
- * <p>Concurrency: writers serialize on {@link #lock} and end with a write of {@link #version};
- * readers take no lock, read {@code version} first, and so see every completed registration and
- * removal; a concurrent one is seen entirely or not at all for each conjunction.
+ * <p>Concurrency: writers serialize on {@link #lock}; readers take no lock. The structures are
+ * built so that a reader meets no torn state at any moment, but a match that overlaps a write may
+ * still mix two states (a conjunction registered after the document's paths were walked sees a new
+ * path as absent, so a negation on it would hold). {@link #version} is therefore a sequence lock:
+ * odd while a write is in progress, bumped again when it ends; a match that saw it odd or changed
+ * runs again, and after {@link #OPTIMISTIC_ATTEMPTS} such runs it takes the lock. Every answer is
+ * thus the answer of one state of the filters, between two writes.
  */
 final class Partition {
   /** Stabs of fragmented range indexes a thread makes before asking for a compaction, at least. */
   static final int COMPACTION_MIN_STABS = 1024;
+  /** Lock-free matches tried before one under the lock, when writes keep overlapping them. */
+  static final int OPTIMISTIC_ATTEMPTS = 3;
 
   final String name;
   final MatchEngine engine;
   final ReentrantLock lock;
   private final Partition root; // the partition whose version publishes this one's writes
-  private volatile long version;
+  private volatile long version; // of the root: odd while a write is in progress
+  private int writeDepth; // of the root, writer only: a select query registers inside its filter
   boolean dead; // writer only: removed from the engine, a writer must take a fresh one
 
   final PathTrie trie;
@@ -81,6 +89,7 @@ final class Partition {
       rec.refs++;
       return rec;
     }
+    beginWrite();
     Literal[][] dnf = filter.conjunctions();
     Conjunction[] cs = new Conjunction[dnf.length];
     for (int i = 0; i < dnf.length; i++) {
@@ -96,7 +105,7 @@ final class Partition {
     if (root == this) {
       engine.filterCount.increment();
     }
-    publish();
+    endWrite();
     return rec;
   }
 
@@ -109,6 +118,7 @@ final class Partition {
     if (--rec.refs > 0) {
       return true;
     }
+    beginWrite();
     filters.remove(id, rec);
     for (Conjunction c : rec.conjunctions()) {
       if (c.access != null) {
@@ -125,7 +135,7 @@ final class Partition {
     if (root == this) {
       engine.filterCount.decrement();
     }
-    publish();
+    endWrite();
     return true;
   }
 
@@ -150,8 +160,19 @@ final class Partition {
     return new long[] {conjunctions.size() + singleConjunctions, conditions.size(), trie.size()};
   }
 
-  private void publish() {
-    root.version++;
+  private void beginWrite() {
+    Partition r = root;
+    if (r.writeDepth++ == 0) {
+      r.version++;
+      VarHandle.releaseFence(); // the odd version is visible before any change it announces
+    }
+  }
+
+  private void endWrite() {
+    Partition r = root;
+    if (--r.writeDepth == 0) {
+      r.version++;
+    }
   }
 
   private Conjunction acquireConjunction(Literal[] literals) {
@@ -503,7 +524,27 @@ final class Partition {
    * {@link Scratch#end()} when done with them.
    */
   void collect(Scratch s, Map<?, ?> document, String documentId) {
-    long version = syncWithWriters();
+    for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      long before = root.version;
+      if ((before & 1) == 0) {
+        collectOnce(s, document, documentId);
+        VarHandle.acquireFence(); // the match's reads happen before the version is read again
+        if (root.version == before) {
+          return;
+        }
+        s.end(); // drop this attempt's output
+      }
+      Thread.onSpinWait();
+    }
+    lock.lock();
+    try {
+      collectOnce(s, document, documentId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void collectOnce(Scratch s, Map<?, ?> document, String documentId) {
     s.begin();
     s.partition = this;
     PathNode root = trie.root;
@@ -516,24 +557,11 @@ final class Partition {
       }
     }
     run(s);
-    if (syncWithWriters() != version) {
-      // A filter removed and registered again meanwhile may have been seen as two records.
-      s.dedupeById();
-    }
-  }
-
-  /**
-   * A volatile read of the version every writer bumps last: everything a completed registration or
-   * removal wrote is visible after it. A write still in progress is seen or not, per conjunction;
-   * a match that overlapped a write checks its output for ids seen twice.
-   */
-  private long syncWithWriters() {
-    return root.version;
   }
 
   /** Matches the nested document {@code {"value": element}} (select queries). */
   void collectElement(Scratch s, Object element) {
-    syncWithWriters();
+    // Runs inside the outer document's match, whose version check covers this partition too.
     s.begin();
     s.partition = this;
     OpenMap<String, PathNode> children = trie.root.children;

@@ -177,22 +177,6 @@ final class Scratch {
 
   // ---- output --------------------------------------------------------------------------------
 
-  /** Keeps each id once (two records share an id only across a concurrent re-registration). */
-  void dedupeById() {
-    if (outCount < 2) {
-      return;
-    }
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    int n = 0;
-    for (int i = 0; i < outCount; i++) {
-      if (seen.add(out[i])) {
-        out[n++] = out[i];
-      }
-    }
-    Arrays.fill(out, n, outCount, null);
-    outCount = n;
-  }
-
   /** Adds the id of a matching filter that cannot have been emitted already for this document. */
   void emitUnique(String id) {
     if (outCount == out.length) {
