@@ -36,9 +36,12 @@ final class Polygon extends GeoShape {
   private final double[] nz;
   /** +1 when the edge runs eastwards, -1 westwards: the sign that turns the normal northwards. */
   private final double[] direction;
-  /** Half-open longitude interval [west, west + span) whose meridians cross the edge; span 0 on meridians. */
+  /**
+   * Half-open longitude interval whose meridians cross the edge: from west eastwards to east, both in
+   * [-180, 180); it wraps when west is greater than east, and is empty when they are equal (meridians).
+   */
   private final double[] west;
-  private final double[] span;
+  private final double[] east;
   /** Unit vectors of the ends. */
   private final double[] ax;
   private final double[] ay;
@@ -49,7 +52,7 @@ final class Polygon extends GeoShape {
 
   /** Arcs around the north pole at its vertices: every meridian in one crosses it above any point. */
   private final double[] northWest;
-  private final double[] northSpan;
+  private final double[] northEast;
 
   private final boolean northInside;
   private final boolean holdsPole;
@@ -70,7 +73,7 @@ final class Polygon extends GeoShape {
     nz = g.nz.toArray();
     direction = g.direction.toArray();
     west = g.west.toArray();
-    span = g.span.toArray();
+    east = g.east.toArray();
     ax = g.ax.toArray();
     ay = g.ay.toArray();
     az = g.az.toArray();
@@ -78,7 +81,7 @@ final class Polygon extends GeoShape {
     by = g.by.toArray();
     bz = g.bz.toArray();
     northWest = g.northWest.toArray();
-    northSpan = g.northSpan.toArray();
+    northEast = g.northEast.toArray();
     northInside = g.northInside;
     holdsPole = g.northInside || g.southInside;
     minLat = g.minLat - Bounds.MARGIN;
@@ -106,28 +109,26 @@ final class Polygon extends GeoShape {
       if (Math.abs(d) <= ON_EDGE && onArc(i, x, y, z)) {
         return true;
       }
-      if (d * direction[i] < 0) {
-        // lon and west are in [-180, 180), so one turn brings the offset into [0, 360); it is then
-        // computed exactly as the span was, so the meridian of the east end is exactly excluded.
-        double offset = lon - west[i];
-        if (offset < 0) {
-          offset += 360;
-        }
-        if (offset < span[i]) {
-          odd = !odd;
-        }
+      if (d * direction[i] < 0 && inInterval(lon, west[i], east[i])) {
+        odd = !odd;
       }
     }
     for (int i = 0; i < northWest.length; i++) {
-      double offset = lon - northWest[i];
-      if (offset < 0) {
-        offset += 360;
-      }
-      if (offset < northSpan[i]) {
+      if (inInterval(lon, northWest[i], northEast[i])) {
         odd = !odd;
       }
     }
     return odd != northInside;
+  }
+
+  /**
+   * Whether a longitude is in the half-open interval from west eastwards to east (all in
+   * [-180, 180)): comparisons only, so that two edges meeting at a vertex share its meridian exactly,
+   * one counting the longitudes before it and the other those from it on. (A rounded difference
+   * could count neither, and put a point deep inside a polygon outside.)
+   */
+  private static boolean inInterval(double lon, double west, double east) {
+    return west <= east ? lon >= west && lon < east : lon >= west || lon < east;
   }
 
   /** Whether a point on (or within {@link #ON_EDGE} of) edge i's great circle lies between its ends. */
@@ -220,7 +221,7 @@ final class Polygon extends GeoShape {
     final Doubles nz = new Doubles();
     final Doubles direction = new Doubles();
     final Doubles west = new Doubles();
-    final Doubles span = new Doubles();
+    final Doubles east = new Doubles();
     final Doubles ax = new Doubles();
     final Doubles ay = new Doubles();
     final Doubles az = new Doubles();
@@ -228,7 +229,7 @@ final class Polygon extends GeoShape {
     final Doubles by = new Doubles();
     final Doubles bz = new Doubles();
     final Doubles northWest = new Doubles();
-    final Doubles northSpan = new Doubles();
+    final Doubles northEast = new Doubles();
 
     /** Sum of the signed longitude steps along the ring, degrees: 360 times the turns around the axis. */
     double winding;
@@ -334,7 +335,7 @@ final class Polygon extends GeoShape {
       advance(step);
       if (north) {
         northWest.add(step >= 0 ? in : out);
-        northSpan.add(Math.abs(step));
+        northEast.add(step >= 0 ? out : in);
       } else {
         area += 2 * Math.toRadians(step); // ∫(1 − sin φ) dλ at φ = −90°
       }
@@ -374,7 +375,8 @@ final class Polygon extends GeoShape {
       bz.add(v[2]);
       direction.add(step >= 0 ? 1 : -1);
       west.add(step >= 0 ? a.lon : b.lon);
-      span.add(Math.abs(step));
+      // A meridian edge (to or from a pole, whose longitude is nominal) crosses no meridian.
+      east.add(step > 0 ? b.lon : a.lon);
       count++;
       if (step != 0) {
         bulge(step > 0 ? cx : -cx, step > 0 ? cy : -cy, step > 0 ? cz : -cz,
