@@ -60,7 +60,34 @@ final class BoundingBox extends GeoShape {
 
   @Override
   boolean test(Probe p) {
-    return p.lat >= bottom && p.lat <= top
-        && (allLongitudes || Math.abs(p.lat) == 90 || eastward(p.rawLon - left) <= width);
+    return contains(p.lat, p.rawLon);
+  }
+
+  /** The box's test is cheap already: never unsure. */
+  @Override
+  int quickTest(double lat, double rawLon, double lon) {
+    return contains(lat, rawLon) ? INSIDE : OUTSIDE;
+  }
+
+  @Override
+  int classify(double south, double north, double west, double width) {
+    if (north < bottom || south > top) {
+      return MARK_OUTSIDE;
+    }
+    double offset = allLongitudes ? 0 : eastward(west - left); // where the rectangle starts, east of left
+    if (south >= bottom && north <= top && (allLongitudes || offset + width <= this.width)) {
+      return MARK_INSIDE;
+    }
+    // Every longitude of the rectangle outside the box's: outside, unless it reaches a pole, which has
+    // every longitude.
+    if (!allLongitudes && offset > this.width && offset + width < 360 && north < 90 && south > -90) {
+      return MARK_OUTSIDE;
+    }
+    return MARK_QUICK;
+  }
+
+  private boolean contains(double lat, double rawLon) {
+    return lat >= bottom && lat <= top
+        && (allLongitudes || Math.abs(lat) == 90 || eastward(rawLon - left) <= width);
   }
 }

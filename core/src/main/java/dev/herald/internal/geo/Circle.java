@@ -1,24 +1,25 @@
 package dev.herald.internal.geo;
 
 /** The points whose geodesic distance to a centre is at most a radius (geoDistance). Immutable. */
-final class Circle extends GeoShape {
-  private final Centre centre;
-  private final Bounds bounds;
+final class Circle extends CentredShape {
   private final double radius;
   private final double surelyInside;
   private final double surelyOutside;
+  /** Thresholds of {@link CentredShape}'s latitude/longitude bounds. */
+  private final double quicklyInside;
+  private final double quicklyOutside;
 
   Circle(GeoPoint centre, double meters) {
     this(new Centre(centre), checked(meters));
   }
 
   private Circle(Centre centre, double meters) {
-    super("circle(" + centre.canonical() + "," + number(meters) + ")");
-    this.centre = centre;
-    this.bounds = centre.bounds(meters);
+    super("circle(" + centre.canonical() + "," + number(meters) + ")", centre, meters);
     this.radius = meters + 0.0;
     this.surelyInside = Centre.surelyWithin(meters);
     this.surelyOutside = Centre.surelyBeyond(meters);
+    this.quicklyInside = surelyWithin(meters);
+    this.quicklyOutside = surelyBeyond(meters);
   }
 
   private static double checked(double meters) {
@@ -27,8 +28,21 @@ final class Circle extends GeoShape {
   }
 
   @Override
-  Bounds bounds() {
-    return bounds;
+  int quickTest(double lat, double rawLon, double lon) {
+    double dLat = deltaLat(lat);
+    double dLon = deltaLon(lon);
+    if (lowerSquared(dLat, dLon) > quicklyOutside) {
+      return OUTSIDE;
+    }
+    return upperSquared(dLat, dLon) <= quicklyInside ? INSIDE : UNSURE;
+  }
+
+  @Override
+  int classify(double lowest, double highest) {
+    if (lowest > quicklyOutside) {
+      return MARK_OUTSIDE;
+    }
+    return highest <= quicklyInside ? MARK_INSIDE : MARK_QUICK;
   }
 
   @Override

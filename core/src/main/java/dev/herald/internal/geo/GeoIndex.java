@@ -1,29 +1,47 @@
 package dev.herald.internal.geo;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * Finds the items whose shape contains a point without testing every shape: a multi-level grid over
- * shape bounding boxes, then the exact test on the few candidates.
+ * shape bounding boxes, with, for each item in each cell, what is known of the cell's parts, so that
+ * most candidates are decided without even reading their shape.
  *
  * <p>Level k cuts the globe into square cells of 180/2^k degrees (2^k rows, 2^(k+1) columns), for k
  * from 0 to {@value #MAX_LEVEL} (about 1 m). An item is filed under the cells that its shape's
- * conservative bounding box touches, at the finest level whose cells are at least as large as the
- * box: at most 2 x 2 cells, plus, for a box that reaches a pole, the cell where points at that pole
- * are looked up. A query visits, at each level in use, the one cell holding the point, and
- * runs the exact test on the items found there; since an item lives at one level only, it is found
- * (and reported) at most once. Cells are kept in a {@link LongTable} keyed by (level, row, column).
+ * conservative bounding box touches, at the shape's {@link GeoShape#level() level}, always an even one
+ * so that queries visit at most 13 levels: by default the finest whose cells are at least as large as
+ * the box (at most 2 x 2 cells, plus, for a box that reaches a pole, the cell where points at that pole
+ * are looked up); polygons choose finer cells. With
+ * each filing goes a block of 8 x 8 two-bit marks ({@link GeoShape#marks}), one per sub-cell (the cells
+ * {@value #SUB_LEVELS} levels finer): the shape holds the whole sub-cell, misses it entirely, needs its
+ * exact test there, or its quick test. A cell whose sub-cells the shape all misses is not filed at all.
+ * A query visits, at each level in use, the one cell holding the point, and reads for each item there
+ * the mark of the point's sub-cell; since an item lives at one level only, it is found (and reported) at
+ * most once. Cells are kept in a {@link LongTable} keyed by (level, row, column).
+ *
+ * <p>Where the mark asks, {@link GeoShape#quickTest} runs (no trigonometry nor allocation); where that is
+ * unsure, or the mark asks for it, the exact {@link GeoShape#test(Probe)} runs, on a {@link Probe} taken
+ * from a thread-local the first time a query needs one.
  *
  * <p>Thread-safety: any number of threads may {@link #query} while one thread at a time (the caller
  * serializes writers) adds or removes; a query never blocks and sees each item either entirely or not
- * at all; an item present during the whole query is always seen. Cells hold append-only arrays whose
- * length is published last, and removal publishes a new array, so a reader's view of a cell is always
- * a consistent one. Queries allocate nothing on the common path (a query run from inside another
- * query's callback allocates one small probe).
+ * at all; an item present during the whole query is always seen. A cell is one array: its first slot
+ * holds the marks (a {@code long[]}, two per item), then come (shape, item) pairs, ended by a null
+ * shape. An addition fills a free pair in place: marks and item first, then the shape with release
+ * semantics (readers read shapes with acquire); a removal, or an addition to a full cell, publishes a
+ * new array through the table. So a reader's view of a cell is always a consistent one. Queries
+ * allocate nothing on the common path (a query run from inside another query's callback allocates one
+ * small probe if it needs one).
  *
- * <p>Cost: a query costs one table lookup per level in use plus the exact tests of the candidates; an
- * add or a remove costs a few lookups plus, at worst, copying the arrays of the cells it changes.
+ * <p>Cost: a query costs one table lookup per level in use plus a bit extraction per candidate, and
+ * the quick or exact test of the few that the marks leave open. An add computes the marks of the
+ * shape's cells (for a polygon, a raster of its bounds: tens of microseconds) and costs a few lookups
+ * plus, at worst, copying the arrays of the cells it changes; a remove, the lookups and copies.
  */
 public final class GeoIndex<T> {
   /** The finest level: cells of 180/2^24 degrees, about 1.2 m. */
@@ -32,9 +50,17 @@ public final class GeoIndex<T> {
   /** The longitude at which points at a pole are looked up. */
   private static final double POLE_LONGITUDE = 0;
 
+  /** Levels between a cell and its sub-cells: 8 x 8 sub-cells, whose 2-bit marks fill two longs. */
+  static final int SUB_LEVELS = 3;
+
+  /** Longitudes beyond this (in magnitude) are not trusted to fall in the sub-cell their shapes expect. */
+  private static final double PLAIN_LONGITUDE = 1024;
+
+  private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
+
   private static final ThreadLocal<Probe> PROBES = ThreadLocal.withInitial(Probe::new);
 
-  private final LongTable<Bucket> cells = new LongTable<>();
+  private final LongTable<Object[]> cells = new LongTable<>();
   /** Bit k is set while some item lives at level k. */
   private volatile int levels;
   private volatile int size;
@@ -44,13 +70,37 @@ public final class GeoIndex<T> {
   /** Adds an item (identity matters: the same item may not be added twice). */
   public void add(T item, GeoShape shape) {
     Objects.requireNonNull(item, "item");
-    Bounds b = shape.bounds();
-    int level = levelFor(b);
-    for (long key : keys(b, level)) {
-      Bucket bucket = cells.get(key);
-      if (bucket == null || !bucket.tryAppend(item, shape)) {
-        cells.put(key, Bucket.copyWith(bucket, item, shape));
+    int level = shape.level();
+    long[] keys = keys(shape.bounds(), level);
+    GeoShape.CellMarks marks = shape.marks(level + SUB_LEVELS);
+    int lastSubRow = (1 << (level + SUB_LEVELS)) - 1;
+    boolean filed = false;
+    for (int k = 0; k < keys.length; k++) {
+      int row = row(keys[k]);
+      int column = column(keys[k]);
+      long low = 0;
+      long high = 0;
+      for (int sub = 0; sub < 64; sub++) {
+        int subRow = row << SUB_LEVELS | sub >>> SUB_LEVELS;
+        int mark = marks.mark(subRow, column << SUB_LEVELS | sub & 7);
+        if ((subRow == 0 || subRow == lastSubRow) && mark <= GeoShape.MARK_INSIDE) {
+          // Points at a pole are looked up at one longitude, whatever theirs: let the shape decide.
+          mark = GeoShape.MARK_QUICK;
+        }
+        if (sub < 32) {
+          low |= (long) mark << (sub << 1);
+        } else {
+          high |= (long) mark << ((sub - 32) << 1);
+        }
       }
+      if (low == 0 && high == 0) {
+        if (filed || k < keys.length - 1) {
+          continue; // it misses the cell (though every item is filed somewhere, so removal finds it)
+        }
+        low = high = -1; // all MARK_QUICK
+      }
+      append(keys[k], shape, item, low, high);
+      filed = true;
     }
     // The level becomes visible to queries only once the item is in its cells.
     if (perLevel[level]++ == 0) {
@@ -63,15 +113,14 @@ public final class GeoIndex<T> {
    * Removes an item added with this shape (or an equal one); unknown items are ignored.
    */
   public void remove(T item, GeoShape shape) {
-    Bounds b = shape.bounds();
-    int level = levelFor(b);
+    int level = shape.level();
     boolean found = false;
-    for (long key : keys(b, level)) {
-      Bucket bucket = cells.get(key);
-      int index = bucket == null ? -1 : bucket.indexOf(item);
-      if (index >= 0) {
+    for (long key : keys(shape.bounds(), level)) {
+      Object[] slots = cells.get(key);
+      int pair = slots == null ? -1 : indexOf(slots, item);
+      if (pair >= 0) {
         found = true;
-        Bucket rest = bucket.copyWithout(index);
+        Object[] rest = without(slots, pair);
         if (rest == null) {
           cells.remove(key);
         } else {
@@ -94,35 +143,73 @@ public final class GeoIndex<T> {
     if (mask == 0 || p == null) {
       return;
     }
+    double lat = p.lat();
+    double rawLon = p.lon();
+    if (!(lat >= -90 && lat <= 90) || !Double.isFinite(rawLon)) {
+      return;
+    }
+    double lon = GeoShape.normalizeLongitude(rawLon);
+    // Boxes compare the longitude as given, which for huge values rounds differently from the reduced
+    // one that places the point in a sub-cell: then only the tests decide.
+    boolean marksHold = rawLon > -PLAIN_LONGITUDE && rawLon < PLAIN_LONGITUDE;
+    double latUnit = latUnit(lat);
+    // A pole has every longitude: it is looked up at one, under which shapes reaching it are filed.
+    double lonUnit = lonUnit(Math.abs(lat) == 90 ? POLE_LONGITUDE : lon);
+    Probe probe = null;
+    try {
+      for (int m = mask; m != 0; m &= m - 1) {
+        int level = Integer.numberOfTrailingZeros(m);
+        int subRow = row(latUnit, level + SUB_LEVELS);
+        int subColumn = column(lonUnit, level + SUB_LEVELS);
+        Object[] slots = cells.get(key(level, subRow >>> SUB_LEVELS, subColumn >>> SUB_LEVELS));
+        if (slots == null) {
+          continue;
+        }
+        long[] marks = (long[]) slots[0];
+        int sub = (subRow & 7) << SUB_LEVELS | subColumn & 7;
+        int word = sub >>> 5;
+        int shift = (sub & 31) << 1;
+        for (int i = 1; i < slots.length; i += 2) {
+          Object shape = SLOTS.getAcquire(slots, i);
+          if (shape == null) {
+            break;
+          }
+          int mark = marksHold ? (int) (marks[i - 1 + word] >>> shift) & 3 : GeoShape.MARK_QUICK;
+          if (mark != GeoShape.MARK_INSIDE) {
+            if (mark == GeoShape.MARK_OUTSIDE) {
+              continue;
+            }
+            GeoShape s = (GeoShape) shape;
+            int quick = mark == GeoShape.MARK_QUICK ? s.quickTest(lat, rawLon, lon) : GeoShape.UNSURE;
+            if (quick == GeoShape.UNSURE) {
+              if (probe == null) {
+                probe = takeProbe(lat, rawLon);
+              }
+              quick = s.test(probe) ? GeoShape.INSIDE : GeoShape.OUTSIDE;
+            }
+            if (quick != GeoShape.INSIDE) {
+              continue;
+            }
+          }
+          hits.accept((T) slots[i + 1]);
+        }
+      }
+    } finally {
+      if (probe != null) {
+        probe.busy = false;
+      }
+    }
+  }
+
+  /** This thread's probe, or a new one if a query further up this thread's stack holds it. */
+  private static Probe takeProbe(double lat, double rawLon) {
     Probe probe = PROBES.get();
     if (probe.busy) {
       probe = new Probe(); // a query from inside a callback of another query on this thread
     }
-    if (!probe.set(p)) {
-      return;
-    }
+    probe.set(lat, rawLon);
     probe.busy = true;
-    try {
-      double latUnit = latUnit(probe.lat);
-      // A pole has every longitude: it is looked up at one, under which shapes reaching it are filed.
-      double lonUnit = lonUnit(Math.abs(probe.lat) == 90 ? POLE_LONGITUDE : probe.lon);
-      for (int m = mask; m != 0; m &= m - 1) {
-        int level = Integer.numberOfTrailingZeros(m);
-        Bucket bucket = cells.get(key(level, row(latUnit, level), column(lonUnit, level)));
-        if (bucket != null) {
-          int n = bucket.size();
-          Object[] items = bucket.items;
-          GeoShape[] shapes = bucket.shapes;
-          for (int i = 0; i < n; i++) {
-            if (shapes[i].test(probe)) {
-              hits.accept((T) items[i]);
-            }
-          }
-        }
-      }
-    } finally {
-      probe.busy = false;
-    }
+    return probe;
   }
 
   public boolean isEmpty() {
@@ -132,6 +219,11 @@ public final class GeoIndex<T> {
   /** The number of items. */
   int size() {
     return size;
+  }
+
+  /** The number of non-empty cells (for tests). */
+  int cellCount() {
+    return cells.size();
   }
 
   // ---- the grid -------------------------------------------------------------------------------
@@ -146,7 +238,12 @@ public final class GeoIndex<T> {
     return level;
   }
 
-  /** The keys of the cells the box touches at a level (at most 4 when the level fits the box). */
+  /** A level rounded down to an even one: shapes are filed at even levels only. */
+  static int evenLevel(int level) {
+    return level & ~1;
+  }
+
+  /** The keys of the cells the box touches at a level (at most 4 at the level that fits the box). */
   static long[] keys(Bounds b, int level) {
     int firstRow = row(latUnit(b.south), level);
     int lastRow = row(latUnit(b.north), level);
@@ -183,7 +280,7 @@ public final class GeoIndex<T> {
     if (b.south <= -90) {
       count = addOnce(keys, count, key(level, firstRow, poleColumn));
     }
-    return java.util.Arrays.copyOf(keys, count);
+    return Arrays.copyOf(keys, count);
   }
 
   /** Appends a key unless present. */
@@ -218,73 +315,88 @@ public final class GeoIndex<T> {
     return 1L << 62 | (long) level << 56 | (long) row << 28 | column;
   }
 
+  private static int row(long key) {
+    return (int) (key >>> 28) & ((1 << 28) - 1);
+  }
+
+  private static int column(long key) {
+    return (int) key & ((1 << 28) - 1);
+  }
+
+  // ---- cells: [marks, shape, item, shape, item, ..., null, ...] ---------------------------------
+
   /**
-   * The items of one cell: arrays filled up to {@code size}, which is written after the slots it
-   * covers; only ever appended to in place, otherwise replaced by a copy.
+   * Files an item in a cell: in place when the cell's array has a free pair, else in a new array. The
+   * marks of pair i (slots 2i + 1 and 2i + 2) are longs 2i and 2i + 1 of slot 0.
    */
-  private static final class Bucket {
-    final Object[] items;
-    final GeoShape[] shapes;
-    private volatile int size;
-
-    private Bucket(int capacity) {
-      items = new Object[capacity];
-      shapes = new GeoShape[capacity];
+  private void append(long key, GeoShape shape, Object item, long low, long high) {
+    Object[] slots = cells.get(key);
+    int used = slots == null ? 0 : usedPairs(slots);
+    if (slots != null && 2 * used + 1 < slots.length) {
+      long[] marks = (long[]) slots[0];
+      marks[2 * used] = low;
+      marks[2 * used + 1] = high;
+      slots[2 * used + 2] = item;
+      SLOTS.setRelease(slots, 2 * used + 1, shape); // publishes the pair and its marks
+      return;
     }
-
-    int size() {
-      return size;
+    // Growing by a quarter keeps cells (up to dozens of polygons each) nearly full, for a few more copies.
+    int capacity = used + Math.max(2, used / 4);
+    Object[] grown = new Object[1 + 2 * capacity];
+    long[] marks = new long[2 * capacity];
+    if (slots != null) {
+      System.arraycopy(slots, 1, grown, 1, 2 * used);
+      System.arraycopy((long[]) slots[0], 0, marks, 0, 2 * used);
     }
+    grown[0] = marks;
+    grown[2 * used + 1] = shape;
+    grown[2 * used + 2] = item;
+    marks[2 * used] = low;
+    marks[2 * used + 1] = high;
+    cells.put(key, grown);
+  }
 
-    /** Appends in place when there is room (readers see the new item once size covers it). */
-    boolean tryAppend(Object item, GeoShape shape) {
-      int n = size;
-      if (n == items.length) {
-        return false;
+  /** The number of filled pairs (they come first): a binary search for the first null shape. */
+  private static int usedPairs(Object[] slots) {
+    int lo = 0;
+    int hi = (slots.length - 1) / 2;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (slots[2 * mid + 1] != null) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
-      items[n] = item;
-      shapes[n] = shape;
-      size = n + 1;
-      return true;
     }
+    return lo;
+  }
 
-    /** A new bucket with the items of {@code from} (which may be null) and one more. */
-    static Bucket copyWith(Bucket from, Object item, GeoShape shape) {
-      int n = from == null ? 0 : from.size;
-      Bucket b = new Bucket(Math.max(2, n * 2));
-      if (from != null) {
-        System.arraycopy(from.items, 0, b.items, 0, n);
-        System.arraycopy(from.shapes, 0, b.shapes, 0, n);
+  /** The pair index of an item, or -1. */
+  private static int indexOf(Object[] slots, Object item) {
+    for (int i = 1; i < slots.length && slots[i] != null; i += 2) {
+      if (slots[i + 1] == item) {
+        return i / 2;
       }
-      b.items[n] = item;
-      b.shapes[n] = shape;
-      b.size = n + 1;
-      return b;
     }
+    return -1;
+  }
 
-    int indexOf(Object item) {
-      int n = size;
-      for (int i = 0; i < n; i++) {
-        if (items[i] == item) {
-          return i;
-        }
-      }
-      return -1;
+  /** A new array without a pair, with some room to grow, or null when none would be left. */
+  private static Object[] without(Object[] slots, int pair) {
+    int used = usedPairs(slots);
+    if (used == 1) {
+      return null;
     }
-
-    /** A new bucket without the item at {@code index}, or null when none would be left. */
-    Bucket copyWithout(int index) {
-      int n = size;
-      if (n == 1) {
-        return null;
-      }
-      Bucket b = new Bucket(n - 1 + Math.max(1, (n - 1) / 4));
-      System.arraycopy(items, 0, b.items, 0, index);
-      System.arraycopy(items, index + 1, b.items, index, n - 1 - index);
-      System.arraycopy(shapes, 0, b.shapes, 0, index);
-      System.arraycopy(shapes, index + 1, b.shapes, index, n - 1 - index);
-      b.size = n - 1;
-      return b;
-    }
+    int left = used - 1;
+    int capacity = left + Math.max(1, left / 4);
+    Object[] rest = new Object[1 + 2 * capacity];
+    long[] marks = new long[2 * capacity];
+    long[] old = (long[]) slots[0];
+    System.arraycopy(slots, 1, rest, 1, 2 * pair);
+    System.arraycopy(slots, 2 * pair + 3, rest, 2 * pair + 1, 2 * (used - pair - 1));
+    System.arraycopy(old, 0, marks, 0, 2 * pair);
+    System.arraycopy(old, 2 * pair + 2, marks, 2 * pair, 2 * (used - pair - 1));
+    rest[0] = marks;
+    return rest;
   }
 }

@@ -91,15 +91,105 @@ public abstract class GeoShape {
    * outside [-90, 90] or a coordinate that is not finite, is inside no shape.
    */
   public final boolean contains(GeoPoint p) {
+    if (p == null) {
+      return false;
+    }
+    double lat = p.lat();
+    double rawLon = p.lon();
+    if (!(lat >= -90 && lat <= 90) || !Double.isFinite(rawLon)) {
+      return false;
+    }
+    int quick = quickTest(lat, rawLon, normalizeLongitude(rawLon));
+    if (quick != UNSURE) {
+      return quick == INSIDE;
+    }
     Probe probe = new Probe();
-    return probe.set(p) && test(probe);
+    probe.set(lat, rawLon);
+    return test(probe);
   }
 
-  /** The test on a point already read into a probe; the probe is valid. */
+  /** A {@link #quickTest} answer: the point is inside. */
+  static final int INSIDE = 1;
+  /** A {@link #quickTest} answer: the point is outside. */
+  static final int OUTSIDE = 0;
+  /** A {@link #quickTest} answer: run {@link #test(Probe)}. */
+  static final int UNSURE = -1;
+
+  /**
+   * What {@link GeoIndex} does for a point in a grid cell, as given by {@link #marks}: nothing (every
+   * point of the cell is outside), report without a test (every point is inside), run the exact test,
+   * or run the quick test first. Two bits each.
+   */
+  static final int MARK_OUTSIDE = 0;
+  static final int MARK_INSIDE = 1;
+  static final int MARK_TEST = 2;
+  static final int MARK_QUICK = 3;
+
+  /**
+   * Degrees by which a cell is widened before a shape says that it holds all of it or none of it: far
+   * above the rounding with which a point is placed in a cell (and in the shapes' computations), far
+   * below any cell.
+   */
+  static final double CELL_PAD = 1e-6;
+
+  /**
+   * The exact test on a point already read into a probe; the probe is valid. This is the definition of
+   * the shape: {@link #quickTest} and {@link #marks} only ever give the answer it would give.
+   */
   abstract boolean test(Probe p);
+
+  /**
+   * A cheap test without trigonometry nor allocation: {@link #INSIDE} or {@link #OUTSIDE} when that is
+   * certain (always what {@link #test(Probe)} answers), else {@link #UNSURE}.
+   *
+   * @param lat a latitude within [-90, 90]
+   * @param rawLon the longitude as given, finite
+   * @param lon the same longitude reduced into [-180, 180) by {@link #normalizeLongitude}
+   */
+  abstract int quickTest(double lat, double rawLon, double lon);
 
   /** A box that holds the whole shape, for indexing. */
   abstract Bounds bounds();
+
+  /**
+   * The level of {@link GeoIndex}'s grid at which the shape is filed: by default the finest even level
+   * whose cells are at least as large as the bounds (so at most 2 x 2 cells); polygons, whose exact test
+   * is costly, choose finer cells. Even levels only, so that a query visits half as many.
+   */
+  int level() {
+    return GeoIndex.evenLevel(GeoIndex.levelFor(bounds()));
+  }
+
+  /** The marks of the cells of one grid level: {@link #MARK_OUTSIDE} ... {@link #MARK_QUICK}. */
+  interface CellMarks {
+    /** The mark of the cell at (row, column) of the level, for every point of it, sides included. */
+    int mark(int row, int column);
+  }
+
+  /**
+   * The marks of the cells of a grid level (cells of 180/2^level degrees, row 0 at the south pole,
+   * column 0 at longitude -180), for {@link GeoIndex} to store with the shape; computed when the shape
+   * is filed, perhaps at some cost. By default from {@link #classify} on each cell widened by
+   * {@link #CELL_PAD}.
+   */
+  CellMarks marks(int level) {
+    double size = 180.0 / (1 << level);
+    return (row, column) -> {
+      double south = row * size - 90;
+      double west = column * size - 180;
+      return classify(south - CELL_PAD, south + size + CELL_PAD, west - CELL_PAD, size + 2 * CELL_PAD);
+    };
+  }
+
+  /**
+   * The mark for a latitude/longitude rectangle (latitudes in [south, north], longitudes from west,
+   * in [-180, 180), eastwards over width degrees, less than 180): {@link #MARK_INSIDE} or
+   * {@link #MARK_OUTSIDE} only when every point of it is inside, or outside. By default
+   * {@link #MARK_QUICK}.
+   */
+  int classify(double south, double north, double west, double width) {
+    return MARK_QUICK;
+  }
 
   /** Deterministic text for this shape; equal shapes give equal text. */
   public final String canonical() {
@@ -125,6 +215,9 @@ public abstract class GeoShape {
 
   /** A longitude reduced exactly into [-180, 180). */
   static double normalizeLongitude(double lon) {
+    if (lon >= -180 && lon < 180) {
+      return lon + 0.0; // what the remainder gives in this range, without its native call
+    }
     double r = Math.IEEEremainder(lon, 360);
     return r == 180 ? -180 : r + 0.0; // + 0.0 turns -0.0 into 0.0
   }
@@ -134,6 +227,14 @@ public abstract class GeoShape {
    * range, so an inclusive comparison against a width computed the same way is exact at the edges.
    */
   static double eastward(double difference) {
+    // The fast paths give exactly what the remainder gives: in [0, 360) it is the difference itself
+    // (less 360, then plus 360, both exact); in (-360, 0) it is the rounded sum with 360.
+    if (difference >= 0 && difference < 360) {
+      return difference;
+    }
+    if (difference < 0 && difference > -360) {
+      return difference + 360;
+    }
     double r = Math.IEEEremainder(difference, 360);
     return r < 0 ? r + 360 : r;
   }

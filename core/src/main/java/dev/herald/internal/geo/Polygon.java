@@ -28,28 +28,30 @@ final class Polygon extends GeoShape {
   /** Sine of the angle (about 6 µm on the ground) within which a point counts as on an edge. */
   private static final double ON_EDGE = 1e-12;
 
-  // Per edge (meridian edges to and from pole vertices included):
+  // Per edge (meridian edges to and from pole vertices included), packed so that the test reads one
+  // array front to back: at EDGE_STRIDE * i,
+  //   the unit normal of the edge's great circle (start × end, normalized): NX, NY, NZ;
+  //   DIRECTION: +1 when the edge runs eastwards, -1 westwards: the sign that turns the normal northwards;
+  //   WEST, EAST: the half-open longitude interval whose meridians cross the edge, from west eastwards to
+  //   east, both in [-180, 180); it wraps when west is greater than east, and is empty when they are
+  //   equal (meridians).
+  private static final int NX = 0;
+  private static final int NY = 1;
+  private static final int NZ = 2;
+  private static final int DIRECTION = 3;
+  private static final int WEST = 4;
+  private static final int EAST = 5;
+  private static final int EDGE_STRIDE = 6;
   private final int edges;
-  /** Unit normal of the edge's great circle: start × end, normalized. */
-  private final double[] nx;
-  private final double[] ny;
-  private final double[] nz;
-  /** +1 when the edge runs eastwards, -1 westwards: the sign that turns the normal northwards. */
-  private final double[] direction;
-  /** Half-open longitude interval [west, west + span) whose meridians cross the edge; span 0 on meridians. */
-  private final double[] west;
-  private final double[] span;
-  /** Unit vectors of the ends. */
-  private final double[] ax;
-  private final double[] ay;
-  private final double[] az;
-  private final double[] bx;
-  private final double[] by;
-  private final double[] bz;
+  private final double[] edge;
+  /** The unit vectors of each edge's ends (ax, ay, az, bx, by, bz at 6 * i), for points on an edge. */
+  private final double[] ends;
+
+  private static final double[] NONE = {};
 
   /** Arcs around the north pole at its vertices: every meridian in one crosses it above any point. */
   private final double[] northWest;
-  private final double[] northSpan;
+  private final double[] northEast;
 
   private final boolean northInside;
   private final boolean holdsPole;
@@ -57,6 +59,18 @@ final class Polygon extends GeoShape {
   private final double minLat;
   private final double maxLat;
   private final Bounds bounds;
+  /** Whether the polygon is away from the poles and narrow, so that {@link GeoIndex} can use a raster. */
+  private final boolean rasterizable;
+  /** The level of {@link GeoIndex}'s grid the polygon is filed at. */
+  private final int level;
+
+  /**
+   * Levels between the one whose cells fit the bounds (2 x 2 cells at most) and the one a polygon with
+   * a raster is filed at, before rounding down to an even level: so 2 or 3 levels finer, about 20 cells
+   * for the benchmark's stars, which cuts the candidates of a query (to the polygons near the point)
+   * and the exact tests (to points within an eighth of a cell of an edge).
+   */
+  static final int FILING_REFINEMENT = 3;
 
   Polygon(List<GeoPoint> vertices) {
     this(new Geometry(canonicalRing(vertices)));
@@ -65,30 +79,135 @@ final class Polygon extends GeoShape {
   private Polygon(Geometry g) {
     super(g.canonical);
     edges = g.count;
-    nx = g.nx.toArray();
-    ny = g.ny.toArray();
-    nz = g.nz.toArray();
-    direction = g.direction.toArray();
-    west = g.west.toArray();
-    span = g.span.toArray();
-    ax = g.ax.toArray();
-    ay = g.ay.toArray();
-    az = g.az.toArray();
-    bx = g.bx.toArray();
-    by = g.by.toArray();
-    bz = g.bz.toArray();
-    northWest = g.northWest.toArray();
-    northSpan = g.northSpan.toArray();
+    edge = new double[EDGE_STRIDE * edges];
+    ends = new double[6 * edges];
+    for (int i = 0; i < edges; i++) {
+      int e = EDGE_STRIDE * i;
+      edge[e + NX] = g.nx.get(i);
+      edge[e + NY] = g.ny.get(i);
+      edge[e + NZ] = g.nz.get(i);
+      edge[e + DIRECTION] = g.direction.get(i);
+      edge[e + WEST] = g.west.get(i);
+      edge[e + EAST] = g.east.get(i);
+      ends[6 * i] = g.ax.get(i);
+      ends[6 * i + 1] = g.ay.get(i);
+      ends[6 * i + 2] = g.az.get(i);
+      ends[6 * i + 3] = g.bx.get(i);
+      ends[6 * i + 4] = g.by.get(i);
+      ends[6 * i + 5] = g.bz.get(i);
+    }
+    northWest = g.northWest.size() == 0 ? NONE : g.northWest.toArray();
+    northEast = g.northEast.size() == 0 ? NONE : g.northEast.toArray();
     northInside = g.northInside;
     holdsPole = g.northInside || g.southInside;
     minLat = g.minLat - Bounds.MARGIN;
     maxLat = g.maxLat + Bounds.MARGIN;
     bounds = g.bounds;
+    rasterizable = rasterizable(g);
+    level = rasterizable
+        ? Math.min(GeoIndex.MAX_LEVEL, GeoIndex.evenLevel(GeoIndex.levelFor(bounds) + FILING_REFINEMENT))
+        : GeoIndex.evenLevel(GeoIndex.levelFor(bounds));
+  }
+
+  /** Whether the polygon is away from the poles, and narrow enough for a raster not to wrap. */
+  private static boolean rasterizable(Geometry g) {
+    Bounds b = g.bounds;
+    return !g.northInside && !g.southInside && g.northWest.size() == 0 && b.width <= 180
+        && b.south - 2 * CELL_PAD > -90 && b.north + 2 * CELL_PAD < 90;
   }
 
   @Override
   Bounds bounds() {
     return bounds;
+  }
+
+  @Override
+  int level() {
+    return level;
+  }
+
+  /**
+   * From a raster of the polygon at that level: cells no edge comes near are inside or outside, the
+   * others get the exact test. Without a raster (around or near a pole, or very wide), the quick test.
+   */
+  @Override
+  CellMarks marks(int level) {
+    Raster raster = raster(level);
+    if (raster == null) {
+      return super.marks(level);
+    }
+    return (row, column) -> {
+      switch (raster.at(row, column)) {
+        case INSIDE:
+          return MARK_INSIDE;
+        case OUTSIDE:
+          return MARK_OUTSIDE;
+        default:
+          return MARK_TEST;
+      }
+    };
+  }
+
+  /** A raster of the polygon at a level, or null when it has none. */
+  Raster raster(int level) {
+    if (!rasterizable) {
+      return null;
+    }
+    Probe probe = new Probe();
+    return new Raster(level, bounds, edgeView(), (lat, lon) -> probe.set(lat, lon) && test(probe));
+  }
+
+  /** Outside its latitude extent (unless it holds a pole), a point is outside. */
+  @Override
+  int quickTest(double lat, double rawLon, double lon) {
+    return !holdsPole && (lat < minLat || lat > maxLat) ? OUTSIDE : UNSURE;
+  }
+
+  /** The edges as the raster needs them. */
+  private Raster.Edges edgeView() {
+    return new Raster.Edges() {
+      @Override
+      public int edgeCount() {
+        return edges;
+      }
+
+      @Override
+      public double nx(int i) {
+        return edge[EDGE_STRIDE * i + NX];
+      }
+
+      @Override
+      public double ny(int i) {
+        return edge[EDGE_STRIDE * i + NY];
+      }
+
+      @Override
+      public double nz(int i) {
+        return edge[EDGE_STRIDE * i + NZ];
+      }
+
+      @Override
+      public double west(int i) {
+        return edge[EDGE_STRIDE * i + WEST];
+      }
+
+      @Override
+      public double span(int i) {
+        double west = edge[EDGE_STRIDE * i + WEST];
+        double east = edge[EDGE_STRIDE * i + EAST];
+        return west == east ? 0 : eastward(east - west);
+      }
+
+      @Override
+      public double latA(int i) {
+        return Math.toDegrees(Math.atan2(ends[6 * i + 2], Math.hypot(ends[6 * i], ends[6 * i + 1])));
+      }
+
+      @Override
+      public double latB(int i) {
+        return Math.toDegrees(Math.atan2(ends[6 * i + 5], Math.hypot(ends[6 * i + 3], ends[6 * i + 4])));
+      }
+    };
   }
 
   @Override
@@ -101,45 +220,50 @@ final class Polygon extends GeoShape {
     double z = p.z();
     double lon = p.lon;
     boolean odd = false;
-    for (int i = 0; i < edges; i++) {
-      double d = nx[i] * x + ny[i] * y + nz[i] * z;
-      if (Math.abs(d) <= ON_EDGE && onArc(i, x, y, z)) {
+    double[] edge = this.edge;
+    for (int e = 0; e < EDGE_STRIDE * edges; e += EDGE_STRIDE) {
+      double d = edge[e + NX] * x + edge[e + NY] * y + edge[e + NZ] * z;
+      if (Math.abs(d) <= ON_EDGE && onArc(e / EDGE_STRIDE, x, y, z)) {
         return true;
       }
-      if (d * direction[i] < 0) {
-        // lon and west are in [-180, 180), so one turn brings the offset into [0, 360); it is then
-        // computed exactly as the span was, so the meridian of the east end is exactly excluded.
-        double offset = lon - west[i];
-        if (offset < 0) {
-          offset += 360;
-        }
-        if (offset < span[i]) {
-          odd = !odd;
-        }
+      if (d * edge[e + DIRECTION] < 0 && inInterval(lon, edge[e + WEST], edge[e + EAST])) {
+        odd = !odd;
       }
     }
     for (int i = 0; i < northWest.length; i++) {
-      double offset = lon - northWest[i];
-      if (offset < 0) {
-        offset += 360;
-      }
-      if (offset < northSpan[i]) {
+      if (inInterval(lon, northWest[i], northEast[i])) {
         odd = !odd;
       }
     }
     return odd != northInside;
   }
 
+  /**
+   * Whether a longitude is in the half-open interval from west eastwards to east (all in
+   * [-180, 180)): comparisons only, so that two edges meeting at a vertex share its meridian exactly,
+   * one counting the longitudes before it and the other those from it on.
+   */
+  private static boolean inInterval(double lon, double west, double east) {
+    return west <= east ? lon >= west && lon < east : lon >= west || lon < east;
+  }
+
   /** Whether a point on (or within {@link #ON_EDGE} of) edge i's great circle lies between its ends. */
   private boolean onArc(int i, double x, double y, double z) {
+    double nx = edge[EDGE_STRIDE * i + NX];
+    double ny = edge[EDGE_STRIDE * i + NY];
+    double nz = edge[EDGE_STRIDE * i + NZ];
+    double ax = ends[6 * i];
+    double ay = ends[6 * i + 1];
+    double az = ends[6 * i + 2];
+    double bx = ends[6 * i + 3];
+    double by = ends[6 * i + 4];
+    double bz = ends[6 * i + 5];
     // (n × a)·p is the sine of the angle from a towards b; (b × n)·p that from b back towards a.
-    double fromStart = (ny[i] * az[i] - nz[i] * ay[i]) * x + (nz[i] * ax[i] - nx[i] * az[i]) * y
-        + (nx[i] * ay[i] - ny[i] * ax[i]) * z;
-    double fromEnd = (by[i] * nz[i] - bz[i] * ny[i]) * x + (bz[i] * nx[i] - bx[i] * nz[i]) * y
-        + (bx[i] * ny[i] - by[i] * nx[i]) * z;
+    double fromStart = (ny * az - nz * ay) * x + (nz * ax - nx * az) * y + (nx * ay - ny * ax) * z;
+    double fromEnd = (by * nz - bz * ny) * x + (bz * nx - bx * nz) * y + (bx * ny - by * nx) * z;
     // On an edge shorter than the tolerance, both sines are also near zero at the far side of the
     // circle; being on the near side of the start rules that out.
-    double dot = ax[i] * x + ay[i] * y + az[i] * z;
+    double dot = ax * x + ay * y + az * z;
     return fromStart >= -ON_EDGE && fromEnd >= -ON_EDGE && (dot >= 0 || fromStart > ON_EDGE);
   }
 
@@ -220,7 +344,7 @@ final class Polygon extends GeoShape {
     final Doubles nz = new Doubles();
     final Doubles direction = new Doubles();
     final Doubles west = new Doubles();
-    final Doubles span = new Doubles();
+    final Doubles east = new Doubles();
     final Doubles ax = new Doubles();
     final Doubles ay = new Doubles();
     final Doubles az = new Doubles();
@@ -228,7 +352,7 @@ final class Polygon extends GeoShape {
     final Doubles by = new Doubles();
     final Doubles bz = new Doubles();
     final Doubles northWest = new Doubles();
-    final Doubles northSpan = new Doubles();
+    final Doubles northEast = new Doubles();
 
     /** Sum of the signed longitude steps along the ring, degrees: 360 times the turns around the axis. */
     double winding;
@@ -334,7 +458,7 @@ final class Polygon extends GeoShape {
       advance(step);
       if (north) {
         northWest.add(step >= 0 ? in : out);
-        northSpan.add(Math.abs(step));
+        northEast.add(step >= 0 ? out : in);
       } else {
         area += 2 * Math.toRadians(step); // ∫(1 − sin φ) dλ at φ = −90°
       }
@@ -374,7 +498,8 @@ final class Polygon extends GeoShape {
       bz.add(v[2]);
       direction.add(step >= 0 ? 1 : -1);
       west.add(step >= 0 ? a.lon : b.lon);
-      span.add(Math.abs(step));
+      // A meridian edge (to or from a pole, whose longitude is nominal) crosses no meridian.
+      east.add(step > 0 ? b.lon : a.lon);
       count++;
       if (step != 0) {
         bulge(step > 0 ? cx : -cx, step > 0 ? cy : -cy, step > 0 ? cz : -cz,
@@ -429,6 +554,14 @@ final class Polygon extends GeoShape {
 
     double[] toArray() {
       return java.util.Arrays.copyOf(values, size);
+    }
+
+    int size() {
+      return size;
+    }
+
+    double get(int i) {
+      return values[i];
     }
   }
 }

@@ -176,6 +176,22 @@ class PolygonTest {
     assertThat(inside).isBetween(checked / 10, checked * 9 / 10);
   }
 
+  /**
+   * The meridian of a vertex: a point a rounding error west of it, deep inside, is inside. (The test
+   * once decided the edges' longitude intervals with a rounded difference, which lost this point.)
+   */
+  @Test
+  void aPointOneUlpWestOfAVertexMeridianIsInside() {
+    GeoShape triangle = polygon(-20, -70, 20, 50, -20, 60);
+    double lon = 50;
+    for (int i = 0; i < 8; i++) {
+      lon = Math.nextDown(lon);
+      assertThat(in(triangle, 0, lon)).as("at longitude %s", lon).isTrue();
+    }
+    assertThat(in(triangle, 0, 50)).isTrue();
+    assertThat(in(triangle, 0, Math.nextUp(50.0))).isTrue();
+  }
+
   static boolean inBounds(Bounds b, GeoPoint p) {
     if (p.lat() < b.south || p.lat() > b.north) {
       return false;
