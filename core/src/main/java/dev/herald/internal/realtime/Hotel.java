@@ -8,7 +8,6 @@ import dev.herald.realtime.Channel;
 import dev.herald.realtime.Room;
 import dev.herald.realtime.SubscribeOptions;
 import dev.herald.realtime.Users;
-import dev.herald.transport.ChannelFanout;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -145,8 +144,8 @@ final class Hotel {
       room.subscribers++;
       subscriptionCount++;
     }
-    if (m.channels.add(channel)) {
-      channel.add(e);
+    if (!m.channels.containsKey(channel)) {
+      m.channels.put(channel, channel.add(e));
     }
     // Answer once the endpoint receives the channel's notifications: an event reported after the
     // client reads the answer always reaches it (one racing with the subscription may arrive first).
@@ -200,7 +199,7 @@ final class Hotel {
       }
       ServerEvent event = new ServerEvent(node);
       for (Membership m : e.memberships.values()) {
-        for (ChannelState c : m.channels) {
+        for (ChannelState c : m.channels.keySet()) {
           e.deliverPrivate(event, c.id());
         }
       }
@@ -216,8 +215,8 @@ final class Hotel {
   private void leave(Endpoint e, Membership m, boolean notify) {
     RoomState room = m.room;
     e.memberships.remove(room.id());
-    for (ChannelState c : m.channels) {
-      c.remove(e);
+    for (Map.Entry<ChannelState, ChannelState.Member> c : m.channels.entrySet()) {
+      c.getKey().remove(c.getValue());
     }
     room.subscribers--;
     subscriptionCount--;
@@ -248,18 +247,7 @@ final class Hotel {
         event = new UserEvent(kind, clock.millis(), m.volatileData, room.room.index(), room.room.collection(),
             action, m.protocol, node, room.subscribers);
       }
-      Delivery d = new Delivery(c.id(), event);
-      int delivered = 0;
-      for (Endpoint x : c.endpoints) {
-        if (x != cause && x.deliver(d)) {
-          delivered++;
-        }
-      }
-      for (ChannelFanout f : c.fanouts) {
-        f.publish(d.frame());
-        delivered++;
-      }
-      stats.delivered(delivered);
+      stats.delivered(c.deliver(new Delivery(c.id(), event), cause));
     }
   }
 

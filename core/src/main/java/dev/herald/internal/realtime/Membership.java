@@ -1,15 +1,17 @@
 package dev.herald.internal.realtime;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
-/** One endpoint in one room: the volatile data of its first subscription, and the channels it joined. */
+/**
+ * One endpoint in one room: the volatile data of its first subscription, and the channels it joined
+ * (each with its place on the channel). Guarded by the hotel lock.
+ */
 final class Membership {
   final RoomState room;
   final Map<String, Object> volatileData;
   final String protocol;
-  final Set<ChannelState> channels = new LinkedHashSet<>(2);
+  final Map<ChannelState, ChannelState.Member> channels = new LinkedHashMap<>(2);
 
   Membership(RoomState room, Map<String, Object> volatileData, String protocol) {
     this.room = room;

@@ -8,7 +8,6 @@ import dev.herald.api.RequestContext;
 import dev.herald.filter.Document;
 import dev.herald.realtime.Scope;
 import dev.herald.realtime.State;
-import dev.herald.transport.ChannelFanout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -160,18 +159,7 @@ final class Notifier implements DocumentEvents {
         if (!c.channel.scope().accepts(event.scope) || !c.channel.state().accepts(event.state)) {
           continue;
         }
-        Delivery d = new Delivery(c.id(), event);
-        int delivered = 0;
-        for (Endpoint e : c.endpoints) {
-          if (e.deliver(d)) {
-            delivered++;
-          }
-        }
-        for (ChannelFanout f : c.fanouts) {
-          f.publish(d.frame());
-          delivered++;
-        }
-        stats.delivered(delivered);
+        stats.delivered(c.deliver(new Delivery(c.id(), event), null));
       }
     }
   }
