@@ -1,5 +1,7 @@
 package dev.herald.internal.geo;
 
+import dev.herald.internal.json.JsonList;
+import dev.herald.internal.json.JsonMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,29 +42,41 @@ public final class GeoPoints {
     if (value instanceof String) {
       return fromString((String) value);
     }
+    // Parsed documents hold these classes: testing them first spares the costly failed test of an
+    // interface (JDK 17 scans the secondary supers, and caches only one).
+    if (value instanceof JsonList) {
+      return fromList((JsonList) value);
+    }
+    if (value instanceof JsonMap) {
+      return fromMap((JsonMap) value);
+    }
     if (value instanceof List) {
       return fromList((List<?>) value);
     }
     if (value instanceof Map) {
-      Map<?, ?> map = (Map<?, ?>) value;
-      if (map.containsKey("lat") && map.containsKey("lon")) {
-        return of(parseFloat(map.get("lat")), parseFloat(map.get("lon")));
-      }
-      Object nested = map.get("latLon");
-      if (nested == null) {
-        nested = map.get("lat_lon");
-      }
-      if (nested instanceof String) {
-        return fromString((String) nested);
-      }
-      if (nested instanceof List) {
-        return fromList((List<?>) nested);
-      }
-      if (nested instanceof Map) {
-        Map<?, ?> inner = (Map<?, ?>) nested;
-        if (inner.containsKey("lat") && inner.containsKey("lon")) {
-          return of(parseFloat(inner.get("lat")), parseFloat(inner.get("lon")));
-        }
+      return fromMap((Map<?, ?>) value);
+    }
+    return null;
+  }
+
+  private static GeoPoint fromMap(Map<?, ?> map) {
+    if (map.containsKey("lat") && map.containsKey("lon")) {
+      return of(parseFloat(map.get("lat")), parseFloat(map.get("lon")));
+    }
+    Object nested = map.get("latLon");
+    if (nested == null) {
+      nested = map.get("lat_lon");
+    }
+    if (nested instanceof String) {
+      return fromString((String) nested);
+    }
+    if (nested instanceof List) {
+      return fromList((List<?>) nested);
+    }
+    if (nested instanceof Map) {
+      Map<?, ?> inner = (Map<?, ?>) nested;
+      if (inner.containsKey("lat") && inner.containsKey("lon")) {
+        return of(parseFloat(inner.get("lat")), parseFloat(inner.get("lon")));
       }
     }
     return null;

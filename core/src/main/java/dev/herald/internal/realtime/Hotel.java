@@ -4,13 +4,11 @@ import dev.herald.api.KuzzleError;
 import dev.herald.filter.Document;
 import dev.herald.filter.Filter;
 import dev.herald.filter.FilterEngine;
+import dev.herald.internal.filter.Sha256;
 import dev.herald.realtime.Channel;
 import dev.herald.realtime.Room;
 import dev.herald.realtime.SubscribeOptions;
 import dev.herald.realtime.Users;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,18 +56,7 @@ final class Hotel {
 
   /** The deterministic room id: SHA-256 of the collection key and the filter's canonical form. */
   static String roomId(CollectionKey key, Filter filter) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(key.engineIndex()).append(filter.toString());
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder(64);
-      for (byte b : d) {
-        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(key.engineIndex() + filter);
   }
 
   /**
