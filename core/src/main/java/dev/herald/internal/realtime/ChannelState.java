@@ -36,16 +36,16 @@ final class ChannelState {
   final RoomState room;
 
   /**
-   * Slots [0, count) of {@code endpoints}: null where an endpoint left. Writers only append at
+   * Slots [0, count) of {@code outboxes} (the endpoints' outboxes, which fan-out touches without going through the endpoints): null where an endpoint left. Writers only append at
    * {@code count} and empty slots; an array that stops being the published one is never written
    * again (a walk still reading it sees the subscribers of that moment, less some that left).
    */
   private static final class Slots {
-    final Endpoint[] endpoints;
+    final Outbox<?>[] outboxes;
     volatile int count;
 
-    Slots(Endpoint[] endpoints, int count) {
-      this.endpoints = endpoints;
+    Slots(Outbox<?>[] outboxes, int count) {
+      this.outboxes = outboxes;
       this.count = count;
     }
   }
@@ -60,8 +60,8 @@ final class ChannelState {
     }
   }
 
-  private volatile Slots slots = new Slots(new Endpoint[MIN_CAPACITY], 0);
-  /** The members by slot, parallel to {@code slots.endpoints}; guarded by the hotel lock. */
+  private volatile Slots slots = new Slots(new Outbox<?>[MIN_CAPACITY], 0);
+  /** The members by slot, parallel to {@code slots.outboxes}; guarded by the hotel lock. */
   private Member[] members = new Member[MIN_CAPACITY];
   private int live; // guarded by the hotel lock
   private int holes; // guarded by the hotel lock
@@ -92,13 +92,13 @@ final class ChannelState {
     }
     Slots s = slots;
     int n = s.count;
-    if (n == s.endpoints.length) {
+    if (n == s.outboxes.length) {
       s = rebuild(2 * (live + 1));
       n = s.count;
     }
     m.slot = n;
     members[n] = m;
-    s.endpoints[n] = e;
+    s.outboxes[n] = e.outbox();
     s.count = n + 1; // publishes the slot to walks that read the count from now on
     live++;
     return m;
@@ -118,7 +118,7 @@ final class ChannelState {
     }
     int i = m.slot;
     // A walk racing with this store may still see the endpoint: it left during the walk.
-    slots.endpoints[i] = null;
+    slots.outboxes[i] = null;
     members[i] = null;
     m.slot = -1;
     live--;
@@ -130,7 +130,7 @@ final class ChannelState {
 
   /** Publishes a new array with the live members in their order, and no holes. */
   private Slots rebuild(int capacity) {
-    Endpoint[] to = new Endpoint[Math.max(MIN_CAPACITY, capacity)];
+    Outbox<?>[] to = new Outbox<?>[Math.max(MIN_CAPACITY, capacity)];
     Member[] toMembers = new Member[to.length];
     int n = 0;
     for (int i = 0; i < members.length; i++) {
@@ -138,7 +138,7 @@ final class ChannelState {
       if (m != null) {
         m.slot = n;
         toMembers[n] = m;
-        to[n++] = m.endpoint;
+        to[n++] = m.endpoint.outbox();
       }
     }
     members = toMembers;
@@ -153,13 +153,14 @@ final class ChannelState {
    * frame to each native fan-out. Returns how many were queued or handed. Lock-free.
    */
   int deliver(Delivery d, Endpoint except) {
+    Outbox<?> skip = except == null ? null : except.outbox();
     Slots s = slots;
-    Endpoint[] endpoints = s.endpoints;
+    Outbox<?>[] outboxes = s.outboxes;
     int n = s.count;
     int delivered = 0;
     for (int i = 0; i < n; i++) {
-      Endpoint e = endpoints[i];
-      if (e != null && e != except && e.deliver(d)) {
+      Outbox<?> o = outboxes[i];
+      if (o != null && o != skip && o.offer(d)) {
         delivered++;
       }
     }

@@ -33,6 +33,11 @@ final class ConnectionEndpoint extends Endpoint {
       }
 
       @Override
+      boolean offer(Delivery d) {
+        return offerNotification(d.frame());
+      }
+
+      @Override
       void onTooSlow() {
         LOG.warn("connection {} ({}) is too slow: {} frames waiting; closing it", connection.id(),
             connection.protocol(), queuedCount());
@@ -63,6 +68,11 @@ final class ConnectionEndpoint extends Endpoint {
   @Override
   Connection connection() {
     return connection;
+  }
+
+  @Override
+  Outbox<?> outbox() {
+    return outbox;
   }
 
   @Override

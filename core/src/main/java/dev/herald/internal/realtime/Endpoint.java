@@ -17,6 +17,9 @@ abstract class Endpoint {
 
   abstract String protocol();
 
+  /** Where this endpoint's notifications wait: what a channel's fan-out walks, without the endpoint. */
+  abstract Outbox<?> outbox();
+
   /** Queues a notification for this endpoint; never blocks. False when it was not queued. */
   abstract boolean deliver(Delivery delivery);
 

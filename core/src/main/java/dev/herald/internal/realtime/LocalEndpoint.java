@@ -44,6 +44,11 @@ final class LocalEndpoint extends Endpoint implements Subscription {
       }
 
       @Override
+      boolean offer(Delivery d) {
+        return offerNotification(d.typed());
+      }
+
+      @Override
       void onTooSlow() {
         LOG.warn("in-process subscription {} is too slow; unsubscribing it", id);
         executor.execute(LocalEndpoint.this::unsubscribe);
@@ -68,6 +73,11 @@ final class LocalEndpoint extends Endpoint implements Subscription {
   @Override
   String protocol() {
     return "internal";
+  }
+
+  @Override
+  Outbox<?> outbox() {
+    return outbox;
   }
 
   @Override

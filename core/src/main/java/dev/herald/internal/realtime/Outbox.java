@@ -174,4 +174,7 @@ abstract class Outbox<T> {
 
   /** The policy decided to let this subscriber go. */
   abstract void onTooSlow();
+
+  /** Queues this subscriber's form of a channel's notification (see {@link #offerNotification}). */
+  abstract boolean offer(Delivery delivery);
 }

@@ -2,6 +2,7 @@ package dev.herald.internal.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.SlowConsumerPolicy;
 import dev.herald.realtime.Channel;
 import dev.herald.realtime.Scope;
 import dev.herald.realtime.State;
@@ -36,6 +37,23 @@ class ChannelStateTest {
     private final long[] last;
     private final ConcurrentLinkedQueue<String> problems;
     private int delivered;
+    /** What the channel's walk offers to: forwards to {@link #deliver}. */
+    private final Outbox<Object> outbox = new Outbox<>(1, 1, SlowConsumerPolicy.DROP, new DeliveryStats()) {
+      @Override
+      boolean offer(Delivery d) {
+        return Recorder.this.deliver(d);
+      }
+
+      @Override
+      void deliver(Object item, boolean notification) {
+        throw new AssertionError("only offer(Delivery) is used");
+      }
+
+      @Override
+      void onTooSlow() {
+        throw new AssertionError("never queues");
+      }
+    };
 
     Recorder(String id, int publishers, ConcurrentLinkedQueue<String> problems) {
       this.id = id;
@@ -51,6 +69,11 @@ class ChannelStateTest {
     @Override
     String protocol() {
       return "test";
+    }
+
+    @Override
+    Outbox<?> outbox() {
+      return outbox;
     }
 
     @Override
