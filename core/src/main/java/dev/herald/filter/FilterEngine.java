@@ -34,8 +34,10 @@ import java.util.function.Consumer;
  * document's size and the number of matches rather than the number of filters.
  *
  * <p><b>Thread-safety.</b> Thread-safe. Any number of threads may match while others register and
- * remove; matching takes no lock. A match that starts after a registration (or removal) returned
- * sees it; one that runs concurrently sees it or not.
+ * remove. A match that starts after a registration (or removal) returned sees it; one that runs
+ * concurrently sees it or not, and its answer is always that of one state of the filters, never a
+ * mix of two. Matching takes no lock: a match that a write overlapped runs again, and only after
+ * three overlapped attempts does it wait for the writers' lock.
  */
 public final class FilterEngine {
   private final FilterCompiler compiler;
