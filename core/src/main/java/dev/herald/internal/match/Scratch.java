@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 /**
  * One thread's working memory for matching one document, reused from document to document so the
  * common path allocates nothing. Every entry is stamped with the current epoch, so nothing is cleared
- * between documents, and with its owner object, so an id reused by a concurrent writer is never
- * mistaken for the old one.
+ * between documents; entries by path node and condition also with their owner object, so an id
+ * reused by a concurrent writer is never mistaken for the old one.
  *
  * <p>Not thread-safe: one per thread and nesting level ({@link #child} serves nested matches).
  */
@@ -34,9 +34,13 @@ final class Scratch {
   private Object[] condOwner = new Object[64];
   private boolean[] condResult = new boolean[64];
 
-  // Filters already emitted for this document.
-  private int[] filterEpoch = new int[64];
-  private Object[] filterOwner = new Object[64];
+  // The slots of the filter records emitted for this document: a small open-addressing set whose
+  // entries are (epoch << 32 | slot), so a new epoch empties it. A document matches few filters, so
+  // this stays in the first-level cache, where a table indexed by slot (a million filters: megabytes)
+  // cost a cache miss per emitted filter. A slot reused by a concurrent writer can only confuse a
+  // match that the writer overlapped, and such a match is run again (see Partition#collect).
+  private long[] emitted = new long[64];
+  private int emittedCount;
   /** The ids of the matching filters, once each. */
   String[] out = new String[16];
   int outCount;
@@ -73,11 +77,12 @@ final class Scratch {
       Arrays.fill(nodeEpoch, 0);
       Arrays.fill(pointEpoch, 0);
       Arrays.fill(condEpoch, 0);
-      Arrays.fill(filterEpoch, 0);
+      Arrays.fill(emitted, 0);
       epoch = 1;
     }
     probeCount = 0;
     outCount = 0;
+    emittedCount = 0;
   }
 
   /** Ends a document: drops references so no document outlives its match. */
@@ -187,20 +192,40 @@ final class Scratch {
 
   /** Adds a matching filter unless it was already emitted for this document. */
   void emit(FilterRecord f) {
-    int s = f.slot;
-    if (s >= filterEpoch.length) {
-      int n = Math.max(s + 1, filterEpoch.length * 2);
-      filterEpoch = Arrays.copyOf(filterEpoch, n);
-      filterOwner = Arrays.copyOf(filterOwner, n);
+    long entry = ((long) epoch << 32) | (f.slot & 0xFFFF_FFFFL);
+    long[] table = emitted;
+    int mask = table.length - 1;
+    int h = f.slot * 0x9E37_79B9;
+    int i = (h ^ (h >>> 16)) & mask;
+    for (long e; (int) ((e = table[i]) >>> 32) == epoch; i = (i + 1) & mask) {
+      if (e == entry) {
+        return;
+      }
     }
-    if (filterEpoch[s] == epoch && filterOwner[s] == f) {
-      return;
+    table[i] = entry;
+    if (++emittedCount > table.length >> 1) {
+      growEmitted();
     }
-    filterEpoch[s] = epoch;
-    filterOwner[s] = f;
     if (outCount == out.length) {
       out = Arrays.copyOf(out, outCount * 2);
     }
     out[outCount++] = f.id;
+  }
+
+  private void growEmitted() {
+    long[] old = emitted;
+    long[] table = new long[old.length * 2];
+    int mask = table.length - 1;
+    for (long e : old) {
+      if ((int) (e >>> 32) == epoch) {
+        int h = (int) e * 0x9E37_79B9;
+        int i = (h ^ (h >>> 16)) & mask;
+        while (table[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        table[i] = e;
+      }
+    }
+    emitted = table;
   }
 }
