@@ -3,6 +3,8 @@ package dev.herald.internal.filter;
 import dev.herald.internal.json.JsonList;
 import dev.herald.internal.json.JsonMap;
 import dev.herald.internal.json.Numbers;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +24,9 @@ public final class Values {
 
   private Values() {}
 
-  // Class tests come before interface tests throughout: on JDK 17 a failed test against an
-  // interface (Map, List, CharSequence) scans the object's interfaces every time.
+  // Class tests come before interface tests throughout (parsed documents' JsonMap and JsonList,
+  // caller-built documents' HashMap and ArrayList): on JDK 17 a failed test against an interface
+  // (Map, List, CharSequence) scans the object's interfaces every time.
 
   /** The JSON type bit of a value. */
   public static int type(Object v) {
@@ -42,10 +45,10 @@ public final class Values {
     if (v instanceof JsonMap) {
       return OBJECT;
     }
-    if (v instanceof JsonList) {
+    if (v instanceof JsonList || v instanceof ArrayList) {
       return ARRAY;
     }
-    if (v instanceof Map) {
+    if (v instanceof HashMap || v instanceof Map) {
       return OBJECT;
     }
     if (v instanceof List || v instanceof Object[]) {
@@ -89,7 +92,11 @@ public final class Values {
     if (v instanceof JsonList) {
       return (JsonList) v;
     }
-    if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof JsonMap) {
+    if (v instanceof ArrayList) {
+      return (ArrayList<Object>) v;
+    }
+    if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof JsonMap
+        || v instanceof HashMap) {
       return null;
     }
     if (v instanceof List) {

@@ -2,6 +2,7 @@ package dev.herald.internal.geo;
 
 import dev.herald.internal.json.JsonList;
 import dev.herald.internal.json.JsonMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,10 +43,14 @@ public final class GeoPoints {
     if (value instanceof String) {
       return fromString((String) value);
     }
-    // Parsed documents hold these classes: testing them first spares the costly failed test of an
-    // interface (JDK 17 scans the secondary supers, and caches only one).
+    // Parsed documents hold these classes, caller-built ones mostly ArrayList: testing them first
+    // spares the costly failed test of an interface (JDK 17 scans the secondary supers, and caches
+    // only one).
     if (value instanceof JsonList) {
       return fromList((JsonList) value);
+    }
+    if (value instanceof ArrayList) {
+      return fromList((ArrayList<?>) value);
     }
     if (value instanceof JsonMap) {
       return fromMap((JsonMap) value);

@@ -608,15 +608,17 @@ final class Partition {
   private void setAndDescend(Scratch s, PathNode node, Object value) {
     // Exact class tests first: on JDK 17 a failed test against an interface (Map, CharSequence)
     // scans the class's interfaces every time, which costs more than the rest of a field's work.
+    // Parsed documents hold JsonMap and JsonList; documents built by callers mostly HashMap (or
+    // LinkedHashMap) and ArrayList.
     if (value == null || value instanceof String || value instanceof Long || value instanceof Boolean
-        || value instanceof JsonList) {
+        || value instanceof JsonList || value instanceof ArrayList) {
       s.set(node, value);
     } else if (value instanceof JsonMap) {
       s.set(node, value);
       walk(s, node, (JsonMap) value);
     } else if (value instanceof Number) {
       s.set(node, Numbers.canonical((Number) value));
-    } else if (value instanceof Map) {
+    } else if (value instanceof HashMap || value instanceof Map) {
       s.set(node, value);
       walk(s, node, (Map<?, ?>) value);
     } else if (value instanceof CharSequence || value instanceof Character) {
