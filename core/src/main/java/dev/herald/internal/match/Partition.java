@@ -90,23 +90,26 @@ final class Partition {
       return rec;
     }
     beginWrite();
-    Literal[][] dnf = filter.conjunctions();
-    Conjunction[] cs = new Conjunction[dnf.length];
-    for (int i = 0; i < dnf.length; i++) {
-      cs[i] = acquireConjunction(dnf[i]);
+    try {
+      Literal[][] dnf = filter.conjunctions();
+      Conjunction[] cs = new Conjunction[dnf.length];
+      for (int i = 0; i < dnf.length; i++) {
+        cs[i] = acquireConjunction(dnf[i]);
+      }
+      rec = new FilterRecord(filter.id(), cs, engine.filterSlots.allocate());
+      rec.refs = 1;
+      for (Conjunction c : cs) {
+        c.add(rec);
+        updateDirect(c.access);
+      }
+      filters.put(filter.id(), rec);
+      if (root == this) {
+        engine.filterCount.increment();
+      }
+      return rec;
+    } finally {
+      endWrite(); // even after a failure: a version left odd would send every match to the lock
     }
-    rec = new FilterRecord(filter.id(), cs, engine.filterSlots.allocate());
-    rec.refs = 1;
-    for (Conjunction c : cs) {
-      c.add(rec);
-      updateDirect(c.access);
-    }
-    filters.put(filter.id(), rec);
-    if (root == this) {
-      engine.filterCount.increment();
-    }
-    endWrite();
-    return rec;
   }
 
   /** Removes one registration; true if the filter was registered. Caller holds {@link #lock}. */
@@ -119,24 +122,27 @@ final class Partition {
       return true;
     }
     beginWrite();
-    filters.remove(id, rec);
-    for (Conjunction c : rec.conjunctions()) {
-      if (c.access != null) {
-        c.access.directId = null; // before the record dies: a reader emitting it overlapped the removal
+    try {
+      filters.remove(id, rec);
+      for (Conjunction c : rec.conjunctions()) {
+        if (c.access != null) {
+          c.access.directId = null; // before the record dies: a reader emitting it overlapped the removal
+        }
       }
+      rec.dead = true;
+      for (Conjunction c : rec.conjunctions()) {
+        c.removedDead();
+        releaseConjunction(c);
+        updateDirect(c.access);
+      }
+      engine.filterSlots.release(rec.slot);
+      if (root == this) {
+        engine.filterCount.decrement();
+      }
+      return true;
+    } finally {
+      endWrite();
     }
-    rec.dead = true;
-    for (Conjunction c : rec.conjunctions()) {
-      c.removedDead();
-      releaseConjunction(c);
-      updateDirect(c.access);
-    }
-    engine.filterSlots.release(rec.slot);
-    if (root == this) {
-      engine.filterCount.decrement();
-    }
-    endWrite();
-    return true;
   }
 
   boolean isEmpty() {
