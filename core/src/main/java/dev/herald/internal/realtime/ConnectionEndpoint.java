@@ -76,11 +76,6 @@ final class ConnectionEndpoint extends Endpoint {
   }
 
   @Override
-  boolean deliver(Delivery d) {
-    return outbox.offerNotification(d.frame());
-  }
-
-  @Override
   void deliverPrivate(Event event, String channel) {
     outbox.offerNotification(OutboundFrame.notification(channel, event.json()));
   }

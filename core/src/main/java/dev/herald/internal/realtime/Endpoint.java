@@ -20,9 +20,6 @@ abstract class Endpoint {
   /** Where this endpoint's notifications wait: what a channel's fan-out walks, without the endpoint. */
   abstract Outbox<?> outbox();
 
-  /** Queues a notification for this endpoint; never blocks. False when it was not queued. */
-  abstract boolean deliver(Delivery delivery);
-
   /** Queues a notification that only this endpoint receives (token expiry). */
   abstract void deliverPrivate(Event event, String channel);
 

@@ -81,11 +81,6 @@ final class LocalEndpoint extends Endpoint implements Subscription {
   }
 
   @Override
-  boolean deliver(Delivery d) {
-    return outbox.offerNotification(d.typed());
-  }
-
-  @Override
   void deliverPrivate(Event event, String channelId) {
     outbox.offerNotification(event.typed(channelId));
   }

@@ -76,7 +76,6 @@ class ChannelStateTest {
       return outbox;
     }
 
-    @Override
     synchronized boolean deliver(Delivery d) {
       Message m = (Message) d.event;
       if (m.seq <= last[m.publisher]) {
