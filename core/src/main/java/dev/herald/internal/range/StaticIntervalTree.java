@@ -13,9 +13,9 @@ import java.util.function.Consumer;
  * start[n + 1])}: {@link #items} and {@link #lo} hold them sorted by lo (then by identity hash, so
  * the writer can find an item again by binary search), and {@link #hi} holds the same intervals'
  * upper bounds sorted ascending (then by slot), with {@link #hiSlot} pointing back at each one's
- * slot. A stab below the center scans the lo-sorted slice from the front while {@code lo <= x};
- * above it, the hi-sorted slice from the back while {@code hi >= x}; both compare doubles in place
- * without touching items. A set of at most {@link #LEAF_SIZE} intervals becomes a leaf instead: its
+ * slot and {@link #hiItems} repeating its item. A stab below the center scans the lo-sorted slice
+ * from the front while {@code lo <= x}; above it, the hi-sorted slice from the back while
+ * {@code hi >= x}; either way its hits are one run of consecutive items. A set of at most {@link #LEAF_SIZE} intervals becomes a leaf instead: its
  * {@link #hi} entries stay in slot order, and a stab checks both bounds of each.
  *
  * <p>Each level holds at most one copy of a given item. Centers are median lower bounds, so the
@@ -42,9 +42,16 @@ final class StaticIntervalTree<T> {
   private final double[] lo;
   private final double[] hi;
   private final int[] hiSlot;
+  /** The items in {@link #hi} order ({@code items[hiSlot[j]]}). */
+  private final Object[] hiItems;
   /** One bit per slot, set once the slot's item is removed. Written by the writer only. */
   private final int[] dead;
-  private int deadCount; // writer only
+  /**
+   * Written by the writer only; a stab reads it once and skips the {@link #dead} bits while it is 0
+   * (the common case). A stab that misses a concurrent kill reports the item being removed, which is
+   * allowed (see the class comment).
+   */
+  private int deadCount;
 
   private StaticIntervalTree(double[] center, int[] left, int[] right, int[] start, Object[] items,
       double[] lo, double[] hi, int[] hiSlot) {
@@ -57,6 +64,10 @@ final class StaticIntervalTree<T> {
     this.hi = hi;
     this.hiSlot = hiSlot;
     this.dead = new int[(items.length + 31) >>> 5];
+    this.hiItems = new Object[items.length];
+    for (int j = 0; j < hiSlot.length; j++) {
+      hiItems[j] = items[hiSlot[j]];
+    }
   }
 
   /**
@@ -95,6 +106,7 @@ final class StaticIntervalTree<T> {
   /** As {@link #stab(double, Consumer)}, telling hits strictly inside from hits on a bound. */
   @SuppressWarnings("unchecked")
   void stab(double x, RangeHits<? super T> hits) {
+    boolean anyDead = deadCount != 0;
     int n = center.length == 0 ? NONE : 0;
     while (n != NONE) {
       int from = start[n];
@@ -102,7 +114,7 @@ final class StaticIntervalTree<T> {
       int l = left[n];
       if (l == LEAF) {
         for (int i = from; i < to && lo[i] <= x; i++) {
-          if (hi[i] >= x && isLive(i)) {
+          if (hi[i] >= x && (!anyDead || isLive(i))) {
             if (lo[i] == x || hi[i] == x) {
               hits.onBound((T) items[i]);
             } else {
@@ -116,7 +128,7 @@ final class StaticIntervalTree<T> {
       if (x < c) {
         // Every interval here reaches the center: above x.
         for (int i = from; i < to && lo[i] <= x; i++) {
-          if (isLive(i)) {
+          if (!anyDead || isLive(i)) {
             if (lo[i] == x) {
               hits.onBound((T) items[i]);
             } else {
@@ -127,12 +139,11 @@ final class StaticIntervalTree<T> {
         n = l;
       } else if (x > c) {
         for (int j = to - 1; j >= from && hi[j] >= x; j--) {
-          int i = hiSlot[j];
-          if (isLive(i)) {
+          if (!anyDead || isLive(hiSlot[j])) {
             if (hi[j] == x) {
-              hits.onBound((T) items[i]);
+              hits.onBound((T) hiItems[j]);
             } else {
-              hits.inside((T) items[i]);
+              hits.inside((T) hiItems[j]);
             }
           }
         }
@@ -141,7 +152,7 @@ final class StaticIntervalTree<T> {
         // Everything in the subtrees lies strictly below or above the center; here x may be on a
         // bound of any interval (the upper bounds are not at hand by slot): let the caller check.
         for (int i = from; i < to; i++) {
-          if (isLive(i)) {
+          if (!anyDead || isLive(i)) {
             hits.onBound((T) items[i]);
           }
         }
@@ -227,7 +238,7 @@ final class StaticIntervalTree<T> {
     for (int j = 0; j < hiSlot.length; j++) {
       int i = hiSlot[j];
       if (isLive(i)) {
-        outItems[at] = items[i];
+        outItems[at] = hiItems[j];
         outLo[at] = lo[i];
         outHi[at] = hi[j];
         at++;
