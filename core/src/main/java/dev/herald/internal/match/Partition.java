@@ -552,7 +552,6 @@ final class Partition {
 
   private void collectOnce(Scratch s, Map<?, ?> document, String documentId) {
     s.begin();
-    s.partition = this;
     PathNode root = trie.root;
     walk(s, root, document);
     if (documentId != null) {
@@ -569,7 +568,6 @@ final class Partition {
   void collectElement(Scratch s, Object element) {
     // Runs inside the outer document's match, whose version check covers this partition too.
     s.begin();
-    s.partition = this;
     OpenMap<String, PathNode> children = trie.root.children;
     PathNode n = children == null ? null : children.get("value");
     if (n != null) {
@@ -580,7 +578,7 @@ final class Partition {
 
   private void run(Scratch s) {
     for (int i = 0; i < s.probeCount; i++) {
-      probe(s, s.probe[i]);
+      probe(s, s.probed(i));
     }
     verifyEach(s, alwaysCandidates.items);
   }
@@ -651,7 +649,7 @@ final class Partition {
     if (value instanceof Number) {
       var ranges = n.ranges;
       if (ranges != null) {
-        s.number = (Number) value;
+        s.stabbedNode = n.id;
         ranges.stab(Numbers.approximate((Number) value), s.rangeHit);
         if (ranges.isFragmented()) {
           maybeCompact(s, ranges);
@@ -687,7 +685,7 @@ final class Partition {
     }
     SelectIndex select = n.select;
     if (select != null) {
-      select.probe(s, value, this);
+      select.probe(s, value);
     }
     Members scan = n.scan;
     if (scan != null) {
@@ -718,7 +716,7 @@ final class Partition {
   // Postings hold one member, or an array of them (stop at null, skip tombstones and dead ones).
 
   /** The conditions of an index key: one condition, or {@link Members}. */
-  private void hitKey(Scratch s, Object found) {
+  private static void hitKey(Scratch s, Object found) {
     if (found instanceof Condition) {
       tryHit(s, (Condition) found);
     } else {
@@ -726,7 +724,7 @@ final class Partition {
     }
   }
 
-  private void hitEach(Scratch s, Object conditions) {
+  private static void hitEach(Scratch s, Object conditions) {
     if (conditions instanceof Object[]) {
       for (Object o : (Object[]) conditions) {
         if (o == null) {
@@ -741,14 +739,14 @@ final class Partition {
     }
   }
 
-  private void tryHit(Scratch s, Condition c) {
+  private static void tryHit(Scratch s, Condition c) {
     if (!c.dead && (c.exactOnHit || c.test(s))) {
       hit(s, c);
     }
   }
 
   /** A condition holds for the document: verify the conjunctions it gives access to. */
-  void hit(Scratch s, Condition c) {
+  static void hit(Scratch s, Condition c) {
     if (c.costly) {
       s.remember(c, true);
     }

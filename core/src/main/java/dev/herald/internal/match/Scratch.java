@@ -9,9 +9,16 @@ import java.util.function.Consumer;
 
 /**
  * One thread's working memory for matching one document, reused from document to document so the
- * common path allocates nothing. Every entry is stamped with the current epoch, so nothing is cleared
- * between documents; entries by path node and condition also with their owner object, so an id
- * reused by a concurrent writer is never mistaken for the old one.
+ * common path allocates nothing but its answer. Every entry is stamped with the current epoch, so
+ * nothing is cleared between documents; entries by path node and condition also with their owner
+ * object, so an id reused by a concurrent writer is never mistaken for the old one.
+ *
+ * <p>Reference stores. A scratch lives long, so G1 soon holds it and its arrays in old regions,
+ * where storing a reference to an object of another region runs the collector's post-write barrier
+ * with a full StoreLoad fence: about as costly as the rest of a field's work. The hot path therefore
+ * stores ints where it can (the probed nodes are ids), compares before storing a reference that
+ * usually has not changed (a node's owner, a condition's), and writes the matching ids into an array
+ * allocated for the document, young, which then becomes the caller's list without a copy.
  *
  * <p>Not thread-safe: one per thread and nesting level ({@link #child} serves nested matches).
  */
@@ -22,11 +29,12 @@ final class Scratch {
 
   // The flattened document: value per path node.
   private int[] nodeEpoch = new int[64];
-  private Object[] nodeOwner = new Object[64];
+  private PathNode[] nodeOwner = new PathNode[64];
   private Object[] nodeValue = new Object[64];
   private int[] pointEpoch = new int[64];
   private GeoPoint[] nodePoint = new GeoPoint[64];
-  PathNode[] probe = new PathNode[16];
+  /** The ids of the present nodes that have indexes to probe, in the order they were set. */
+  private int[] probeIds = new int[16];
   int probeCount;
 
   // Memoized condition results.
@@ -41,29 +49,32 @@ final class Scratch {
   // match that the writer overlapped, and such a match is run again (see Partition#collect).
   private long[] emitted = new long[64];
   private int emittedCount;
-  /** The ids of the matching filters, once each. */
-  String[] out = new String[16];
+  /**
+   * The ids of the matching filters, once each, in {@code [0, outCount)}: an array allocated for the
+   * document when it matches a first filter (null before), which the caller may keep.
+   */
+  String[] out;
   int outCount;
+  /** False while only counting: matches are counted, no id is stored. */
+  boolean keepIds = true;
 
   /** Stabs of fragmented range indexes since this thread last asked for a compaction. */
   int fragmentedStabs;
-  /** The number being stabbed in a range index, for the exact test of candidates. */
-  Number number;
-  /** Set while matching: what the index visitors act on. */
-  Partition partition;
+  /** The node whose number is being stabbed in a range index, for the exact test of candidates. */
+  int stabbedNode;
 
-  final Consumer<Condition> hit = c -> partition.hit(this, c);
+  final Consumer<Condition> hit = c -> Partition.hit(this, c);
   /** Range hits: strictly inside the rounded bounds proves the exact test (see RangeSpec.lowKey). */
   final RangeHits<Condition> rangeHit = new RangeHits<>() {
     @Override
     public void inside(Condition c) {
-      partition.hit(Scratch.this, c);
+      Partition.hit(Scratch.this, c);
     }
 
     @Override
     public void onBound(Condition c) {
-      if (((RangeSpec) c.spec).contains(number)) {
-        partition.hit(Scratch.this, c);
+      if (((RangeSpec) c.spec).contains((Number) nodeValue[stabbedNode])) {
+        Partition.hit(Scratch.this, c);
       }
     }
   };
@@ -85,14 +96,12 @@ final class Scratch {
     emittedCount = 0;
   }
 
-  /** Ends a document: drops references so no document outlives its match. */
+  /**
+   * Ends a document: lets go of its answer. (The values of its fields stay until later documents
+   * replace them: clearing them would cost a store per field.)
+   */
   void end() {
-    Arrays.fill(out, 0, outCount, null);
-    for (int i = 0; i < probeCount; i++) {
-      probe[i] = null;
-    }
-    number = null;
-    partition = null;
+    out = null;
   }
 
   /** A scratch for a match nested in this one (select queries, sinks that match again). */
@@ -110,18 +119,29 @@ final class Scratch {
     if (id >= nodeEpoch.length) {
       growNodes(id);
     }
-    boolean fresh = nodeEpoch[id] != epoch || nodeOwner[id] != node;
+    boolean owned = nodeOwner[id] == node;
+    boolean fresh = nodeEpoch[id] != epoch || !owned;
     nodeEpoch[id] = epoch;
-    nodeOwner[id] = node;
-    nodeValue[id] = canonicalValue;
+    // Reference stores only when they change something (see the class comment).
+    if (!owned) {
+      nodeOwner[id] = node;
+    }
+    if (nodeValue[id] != canonicalValue) {
+      nodeValue[id] = canonicalValue;
+    }
     if (!fresh) {
       pointEpoch[id] = 0; // a later key replaced the value: forget its parsed point
     } else if (node.probed) {
-      if (probeCount == probe.length) {
-        probe = Arrays.copyOf(probe, probeCount * 2);
+      if (probeCount == probeIds.length) {
+        probeIds = Arrays.copyOf(probeIds, probeCount * 2);
       }
-      probe[probeCount++] = node;
+      probeIds[probeCount++] = id;
     }
+  }
+
+  /** The i-th node to probe, {@code 0 <= i < probeCount}. */
+  PathNode probed(int i) {
+    return nodeOwner[probeIds[i]];
   }
 
   boolean isPresent(PathNode node) {
@@ -176,7 +196,9 @@ final class Scratch {
       condResult = Arrays.copyOf(condResult, n);
     }
     condEpoch[s] = epoch;
-    condOwner[s] = c;
+    if (condOwner[s] != c) {
+      condOwner[s] = c;
+    }
     condResult[s] = result;
   }
 
@@ -184,10 +206,20 @@ final class Scratch {
 
   /** Adds the id of a matching filter that cannot have been emitted already for this document. */
   void emitUnique(String id) {
-    if (outCount == out.length) {
-      out = Arrays.copyOf(out, outCount * 2);
+    if (keepIds) {
+      String[] o = out;
+      if (o == null || outCount == o.length) {
+        o = growOut();
+      }
+      o[outCount] = id;
     }
-    out[outCount++] = id;
+    outCount++;
+  }
+
+  private String[] growOut() {
+    String[] o = out == null ? new String[8] : Arrays.copyOf(out, outCount * 2);
+    out = o;
+    return o;
   }
 
   /** Adds a matching filter unless it was already emitted for this document. */
@@ -206,10 +238,7 @@ final class Scratch {
     if (++emittedCount > table.length >> 1) {
       growEmitted();
     }
-    if (outCount == out.length) {
-      out = Arrays.copyOf(out, outCount * 2);
-    }
-    out[outCount++] = f.id;
+    emitUnique(f.id);
   }
 
   private void growEmitted() {

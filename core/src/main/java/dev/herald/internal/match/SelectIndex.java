@@ -65,30 +65,30 @@ final class SelectIndex {
     return slots.isEmpty();
   }
 
-  private static void hitAll(Scratch s, Object conditions, Partition owner) {
+  private static void hitAll(Scratch s, Object conditions) {
     if (conditions instanceof Object[]) {
       for (Object o : (Object[]) conditions) {
         if (o == null) {
           break;
         }
         if (o != Posting.TOMBSTONE) {
-          hitOne(s, (Condition) o, owner);
+          hitOne(s, (Condition) o);
         }
       }
     } else if (conditions != null) {
-      hitOne(s, (Condition) conditions, owner);
+      hitOne(s, (Condition) conditions);
     }
   }
 
-  private static void hitOne(Scratch s, Condition c, Partition owner) {
+  private static void hitOne(Scratch s, Condition c) {
     if (!c.dead) {
       s.remember(c, true);
-      owner.hit(s, c);
+      Partition.hit(s, c);
     }
   }
 
   /** Finds the select conditions the array {@code value} satisfies and reports them as hits. */
-  void probe(Scratch s, Object value, Partition owner) {
+  void probe(Scratch s, Object value) {
     List<Object> items = Values.asList(value);
     if (items == null) {
       return;
@@ -103,7 +103,7 @@ final class SelectIndex {
       for (int k = 0; k < inner.outCount; k++) {
         Members m = slot.byQuery.get(inner.out[k]);
         if (m != null) {
-          hitAll(s, m.items, owner);
+          hitAll(s, m.items);
         }
       }
       inner.end();
