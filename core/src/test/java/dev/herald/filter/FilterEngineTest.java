@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FilterEngineTest {
   private final FilterEngine engine = FilterEngine.create();
@@ -336,6 +338,34 @@ class FilterEngineTest {
       assertThat(again).isEqualTo(whole);
       assertThat(engine.match("i", doc.get("yes"))).containsExactly(whole);
       assertThat(engine.match("i", doc.get("no"))).isEmpty();
+    }
+
+    /** The same for a range; with fillers the range sits in a built tree rather than the tail. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2000})
+    void aRangeSharedInEveryWayMatchesEachFilterOnceThroughEveryChange(int fillers) {
+      String range = "{\"range\":{\"x\":{\"gt\":0,\"lt\":10}}}";
+      String whole = engine.register("i", range);
+      for (int i = 0; i < fillers; i++) { // they push the range out of the index's tail
+        engine.register("i", "{\"range\":{\"x\":{\"gte\":" + (1000 + 3 * i) + ",\"lt\":" + (1002 + 3 * i) + "}}}");
+      }
+      String yes = "{\"x\":5,\"y\":true}";
+      assertThat(engine.match("i", yes)).containsExactly(whole);
+      String or = engine.register("i", "{\"or\":[" + range + ",{\"exists\":\"z\"}]}");
+      assertThat(engine.match("i", yes)).containsExactlyInAnyOrder(whole, or);
+      engine.remove("i", whole);
+      assertThat(engine.match("i", yes)).containsExactly(or);
+      String and = engine.register("i", "{\"and\":[" + range + ",{\"exists\":\"y\"}]}");
+      assertThat(engine.match("i", yes)).containsExactlyInAnyOrder(or, and);
+      engine.remove("i", or);
+      assertThat(engine.match("i", yes)).containsExactly(and);
+      assertThat(engine.match("i", "{\"x\":5}")).isEmpty();
+      String again = engine.register("i", range);
+      assertThat(again).isEqualTo(whole);
+      engine.remove("i", and);
+      assertThat(engine.match("i", yes)).containsExactly(whole);
+      assertThat(engine.match("i", "{\"x\":10}")).isEmpty();
+      assertThat(engine.match("i", "{\"x\":1000.5}")).hasSize(fillers > 0 ? 1 : 0);
     }
 
     @Test
