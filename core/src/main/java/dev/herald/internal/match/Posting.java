@@ -8,9 +8,9 @@ package dev.herald.internal.match;
  * garbage. A reader iterates what it loaded: it sees every member added before the last publication
  * it synchronized with (the partition's version), and never a torn state.
  *
- * <p>Conditions and conjunctions are postings themselves (of the conjunctions they give access to,
- * of the filters that hold them), which saves an object per filter; {@link Members} is a standalone
- * one. Appending is amortized O(1); removing a dead member O(1), a live one O(n).
+ * <p>Conditions are postings themselves (of the conjunctions they give access to), which saves an
+ * object per condition; {@link Members} is a standalone one. (A conjunction's filters are a
+ * {@link FilterPosting}.) Appending is amortized O(1); removing a dead member O(1), a live one O(n).
  */
 abstract class Posting extends Member {
   static final Object TOMBSTONE = new Object();
