@@ -34,8 +34,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * document. The cost is the document's indexed fields, plus the conjunctions reached, plus the output.
  *
  * <p>The output is read from contiguous memory: a conjunction keeps its filters' ids and slots inline
- * ({@link FilterPosting}). Filter records, scattered over the heap (at a million filters, one cache
- * miss each), are read by matching only for a conjunction of one filter.
+ * ({@link FilterPosting}), and an index key keeps, in place of each condition that is a whole filter
+ * by itself, that filter's id ({@link KeyPosting}). Filter records, scattered over the heap (at a
+ * million filters, one cache miss each), are read by matching only for a conjunction of one filter.
  *
  * <p>Concurrency: writers serialize on {@link #lock}; readers take no lock. The structures are
  * built so that a reader never fails on what it meets at any moment (no index out of bounds, no null
@@ -133,7 +134,7 @@ final class Partition {
       for (int i = 0; i < n; i++) {
         Condition access = rec.conjunction(i).access;
         if (access != null) {
-          access.directId = null; // before the filter leaves: a reader emitting it overlapped the removal
+          setDirect(access, null); // before the filter leaves: a reader emitting it overlapped the removal
         }
       }
       for (int i = 0; i < n; i++) {
@@ -249,7 +250,51 @@ final class Partition {
         direct = rec.id;
       }
     }
-    access.directId = direct;
+    setDirect(access, direct);
+  }
+
+  /**
+   * Changes a condition's direct id, and its copies: under each index key where the condition shares
+   * a {@link KeyPosting} with others, the id stands for the condition. Only equalities and existences
+   * are both filed under such keys and ever direct (array membership and match conditions, filed
+   * there too, are not hit at most once).
+   */
+  private void setDirect(Condition c, String direct) {
+    String old = c.directId;
+    if (old == direct) {
+      return;
+    }
+    c.directId = direct;
+    if (c.accessRefs == 0) {
+      return; // not filed
+    }
+    PathNode n = c.node;
+    switch (c.spec.kind()) {
+      case EQUALS: {
+        OpenMap<Object, Object> map = n.equals;
+        if (map != null) {
+          for (Object v : ((EqualsSpec) c.spec).values()) {
+            if (map.get(PathNode.key(v)) instanceof KeyPosting k) {
+              k.redirect(c, old, direct);
+            }
+          }
+        }
+        break;
+      }
+      case EXISTS:
+        if (n.exists instanceof KeyPosting k) {
+          k.redirect(c, old, direct);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The condition a direct id stands for: the access of the only conjunction of that filter. */
+  private Condition directCondition(String id) {
+    FilterRecord rec = filters.get(id);
+    return rec == null ? null : rec.conjunction(0).access;
   }
 
   private void releaseConjunction(Conjunction conj) {
@@ -349,9 +394,9 @@ final class Partition {
     }
   }
 
-  /** How many conditions an index slot holds: none, one {@link Condition}, or {@link Members}. */
+  /** How many conditions an index slot holds: none, one {@link Condition}, or a {@link KeyPosting}. */
   private static int slotSize(Object slot) {
-    return slot == null ? 0 : slot instanceof Members ? ((Members) slot).liveCount() : 1;
+    return slot == null ? 0 : slot instanceof KeyPosting ? ((KeyPosting) slot).conditionCount() : 1;
   }
 
   private static int rank(ConditionSpec spec) {
@@ -425,7 +470,7 @@ final class Partition {
         removeKey(n.elements, PathNode.key(((ArrayContainsSpec) spec).element()), c);
         break;
       case EXISTS:
-        n.exists = OneOrMany.remove(n.exists, c);
+        n.exists = OneOrMany.remove(n.exists, c, this::directCondition);
         break;
       case RANGE:
         n.ranges.remove(c, ((RangeSpec) spec).lowKey(), ((RangeSpec) spec).highKey());
@@ -446,7 +491,7 @@ final class Partition {
     n.refresh();
   }
 
-  /** A key maps to its only condition, or to {@link Members} once several share it. */
+  /** A key maps to its only condition, or to a {@link KeyPosting} once several share it. */
   private static void addKey(OpenMap<Object, Object> map, Object key, Condition c) {
     Object existing = map.get(key);
     Object next = OneOrMany.add(existing, c);
@@ -455,9 +500,9 @@ final class Partition {
     }
   }
 
-  private static void removeKey(OpenMap<Object, Object> map, Object key, Condition c) {
+  private void removeKey(OpenMap<Object, Object> map, Object key, Condition c) {
     Object existing = map.get(key);
-    Object next = OneOrMany.remove(existing, c);
+    Object next = OneOrMany.remove(existing, c, this::directCondition);
     if (next == null) {
       map.remove(key, existing);
     } else if (next != existing) {
@@ -726,12 +771,28 @@ final class Partition {
 
   // Postings hold one member, or an array of them (stop at null, skip tombstones and dead ones).
 
-  /** The conditions of an index key: one condition, or {@link Members}. */
+  /** The conditions of an index key: one condition, or a {@link KeyPosting}. */
   private void hitKey(Scratch s, Object found) {
     if (found instanceof Condition) {
       tryHit(s, (Condition) found);
     } else {
-      hitEach(s, ((Members) found).items);
+      KeyPosting k = (KeyPosting) found;
+      emitDirect(s, k.directIds);
+      hitEach(s, k.items);
+    }
+  }
+
+  /** The ids of filters whose conditions, filed under a key the document holds, are the whole filter. */
+  private static void emitDirect(Scratch s, String[] ids) {
+    if (ids != null) {
+      for (String id : ids) {
+        if (id == null) {
+          break;
+        }
+        if (id != FilterPosting.GONE) {
+          s.emitUnique(id); // a direct condition is reached once per document, and by no other way
+        }
+      }
     }
   }
 

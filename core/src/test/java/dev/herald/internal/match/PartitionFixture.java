@@ -99,4 +99,10 @@ final class PartitionFixture {
       partition.lock.unlock();
     }
   }
+
+  /** What an index key of a path's equality index holds: a condition, a {@link KeyPosting}, or null. */
+  Object equalityKey(String path, Object value) {
+    PathNode n = partition.trie.node(path);
+    return n == null || n.equals == null ? null : n.equals.get(PathNode.key(value));
+  }
 }
