@@ -3,8 +3,11 @@ package dev.herald.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,6 +145,163 @@ class FilterEngineConcurrencyTest {
       pool.shutdownNow();
     }
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * One writer toggles filters that share one conjunction (equality and existence) or one index key
+   * (conditions that are whole filters, held there by their filter's id, and filters that share those
+   * conditions and so flip them out of that form and back), following a sequence fixed in advance;
+   * readers match meanwhile. Every answer must be exactly the answer of one state of the engine between
+   * the last write finished before the match began and the last write begun before it ended.
+   */
+  @Test
+  void everyAnswerIsThatOfAStateBetweenTwoWrites() throws Exception {
+    List<String> pool = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      pool.add("{\"or\":[{\"equals\":{\"topic\":\"hot\"}},{\"equals\":{\"city\":\"c" + i + "\"}}]}");
+    }
+    for (int i = 0; i < 30; i++) {
+      pool.add("{\"or\":[{\"exists\":\"grp.g\"},{\"exists\":\"ext.e" + i + "\"}]}");
+    }
+    for (int i = 0; i < 40; i++) {
+      pool.add("{\"in\":{\"tag\":[\"x\",\"y" + i + "\"]}}");
+    }
+    for (int i = 0; i < 10; i++) {
+      pool.add("{\"or\":[{\"in\":{\"tag\":[\"x\",\"y" + i + "\"]}},{\"equals\":{\"foo\":" + i + "}}]}");
+      pool.add("{\"or\":[{\"equals\":{\"topic\":\"cold\"}},{\"equals\":{\"city\":\"m" + i + "\"}}]}");
+    }
+    pool.add("{\"exists\":\"grp.g\"}");
+    List<Document> documents = List.of(
+        Document.parse("{\"topic\":\"hot\",\"tag\":\"x\",\"grp\":{\"g\":true},\"foo\":0}"),
+        Document.parse("{\"topic\":\"cold\",\"tag\":\"y3\",\"city\":\"c5\",\"foo\":3}"),
+        Document.parse("{\"tag\":\"x\",\"ext\":{\"e4\":1},\"city\":\"m2\"}"));
+
+    FilterEngine engine = FilterEngine.create();
+    Map<String, Integer> indexOf = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    for (String json : pool) {
+      String id = engine.parse(json).id();
+      indexOf.put(id, ids.size());
+      ids.add(id);
+    }
+    // Which filters of the pool each document matches: what a quiet engine holding them all says.
+    FilterEngine quiet = FilterEngine.create();
+    pool.forEach(json -> quiet.register("i", json));
+    List<BitSet> matching = new ArrayList<>();
+    for (Document d : documents) {
+      BitSet m = new BitSet();
+      quiet.match("i", d).forEach(id -> m.set(indexOf.get(id)));
+      matching.add(m);
+    }
+    // 60 hot + 30 grp.g + 40 x + 10 sharing x + exists grp.g; 10 cold + y3 twice + c5; 50 x + e4 + m2.
+    assertThat(matching).extracting(BitSet::cardinality).containsExactly(141, 13, 52);
+
+    // The writes, and the answer of every state: state k is the one after k writes.
+    int writes = 10_000;
+    Random r = new Random(11);
+    BitSet registered = new BitSet();
+    for (int i = 0; i < pool.size(); i++) {
+      if (r.nextBoolean()) {
+        registered.set(i);
+        engine.register("i", pool.get(i));
+      }
+    }
+    int[] toggles = new int[writes];
+    BitSet[][] answers = new BitSet[documents.size()][writes + 1];
+    for (int k = 0; k <= writes; k++) {
+      for (int d = 0; d < documents.size(); d++) {
+        answers[d][k] = (BitSet) registered.clone();
+        answers[d][k].and(matching.get(d));
+      }
+      if (k < writes) {
+        toggles[k] = r.nextInt(pool.size());
+        registered.flip(toggles[k]);
+      }
+    }
+
+    AtomicInteger begun = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    AtomicBoolean done = new AtomicBoolean();
+    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    try {
+      CountDownLatch started = new CountDownLatch(3);
+      Future<?> writer = threads.submit(() -> {
+        started.countDown();
+        await(started);
+        try {
+          for (int k = 0; k < writes; k++) {
+            int i = toggles[k];
+            begun.set(k + 1);
+            if (!engine.remove("i", ids.get(i))) {
+              engine.register("i", pool.get(i));
+            }
+            finished.set(k + 1);
+            if ((k & 15) == 0) {
+              Thread.yield();
+            }
+          }
+        } finally {
+          done.set(true);
+        }
+      });
+      List<Future<Long>> readers = new ArrayList<>();
+      for (int reader = 0; reader < 2; reader++) {
+        int first = reader;
+        readers.add(threads.submit(() -> {
+          started.countDown();
+          await(started);
+          long checks = 0;
+          for (int d = first; !done.get(); d = (d + 1) % documents.size()) {
+            int lo = finished.get();
+            List<String> got = engine.match("i", documents.get(d));
+            int hi = begun.get();
+            checks++;
+            BitSet seen = new BitSet();
+            for (String id : got) {
+              Integer i = indexOf.get(id);
+              if (i == null || seen.get(i)) {
+                problems.add("unknown or repeated id " + id + " in " + got);
+              } else {
+                seen.set(i);
+              }
+            }
+            boolean ok = false;
+            for (int k = lo; k <= hi && !ok; k++) {
+              ok = answers[d][k].equals(seen);
+            }
+            if (!ok && problems.size() < 20) {
+              problems.add("document " + d + " between writes " + lo + " and " + hi + ": got " + seen
+                  + ", expected " + answers[d][lo] + (hi > lo ? " ... " + answers[d][hi] : ""));
+            }
+          }
+          return checks;
+        }));
+      }
+      writer.get(60, TimeUnit.SECONDS);
+      long checks = 0;
+      for (Future<Long> f : readers) {
+        checks += f.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(problems).isEmpty();
+      assertThat(checks).as("answers checked").isPositive();
+    } finally {
+      threads.shutdownNow();
+    }
+    // The engine ends in the last state.
+    for (int d = 0; d < documents.size(); d++) {
+      BitSet last = new BitSet();
+      engine.match("i", documents.get(d)).forEach(id -> last.set(indexOf.get(id)));
+      assertThat(last).isEqualTo(answers[d][writes]);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void check(List<String> got, Set<String> stable, Set<String> allowedChurn,

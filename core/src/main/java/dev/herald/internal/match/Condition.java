@@ -24,7 +24,8 @@ final class Condition extends Posting {
    * filter (one conjunction of this one literal) and no other conjunction uses it as access: a hit
    * then emits the id directly, without touching a conjunction or a filter record, or checking for a
    * repeat. Null otherwise. The writer clears it before the filter dies and sets it before it
-   * publishes the partition's version.
+   * publishes the partition's version, through {@code Partition.setDirect}, which also keeps the
+   * copies that stand for the condition in the {@link KeyPosting}s it is filed in.
    */
   String directId;
 

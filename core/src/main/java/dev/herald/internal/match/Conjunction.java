@@ -3,14 +3,15 @@ package dev.herald.internal.match;
 import java.util.Arrays;
 
 /**
- * An AND of literals shared by every filter whose normal form holds it; as a posting, the filters.
+ * An AND of literals shared by every filter whose normal form holds it; as a {@link FilterPosting},
+ * the filters.
  * It is reached through one access condition (a positive literal, picked for selectivity) and
  * verified on the others; one with no positive literal is a candidate for every document.
  * Literals are stored positives first: {@code conditions[i]} is positive when {@code i < positives}.
  * The most common conjunction, a single positive literal, stores no array: it is its access
  * condition alone ({@link #single}).
  */
-final class Conjunction extends Posting {
+final class Conjunction extends FilterPosting {
   private static final Condition[] NONE = new Condition[0];
 
   final Condition[] conditions;

@@ -33,13 +33,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * verified on their other literals; conjunctions with no positive literal are verified for every
  * document. The cost is the document's indexed fields, plus the conjunctions reached, plus the output.
  *
+ * <p>The output is read from contiguous memory: a conjunction keeps its filters' ids and slots inline
+ * ({@link FilterPosting}), and an index key keeps, in place of each condition that is a whole filter
+ * by itself, that filter's id ({@link KeyPosting}). Filter records, scattered over the heap (at a
+ * million filters, one cache miss each), are read by matching only for a conjunction of one filter.
+ *
  * <p>Concurrency: writers serialize on {@link #lock}; readers take no lock. The structures are
- * built so that a reader meets no torn state at any moment, but a match that overlaps a write may
- * still mix two states (a conjunction registered after the document's paths were walked sees a new
- * path as absent, so a negation on it would hold). {@link #version} is therefore a sequence lock:
- * odd while a write is in progress, bumped again when it ends; a match that saw it odd or changed
- * runs again, and after {@link #OPTIMISTIC_ATTEMPTS} such runs it takes the lock. Every answer is
- * thus the answer of one state of the filters, between two writes.
+ * built so that a reader never fails on what it meets at any moment (no index out of bounds, no null
+ * dereferenced, no endless loop), but a match that overlaps a write may still mix two states (a
+ * conjunction registered after the document's paths were walked sees a new path as absent, so a
+ * negation on it would hold), or read an inline entry half-written (an id without its slot).
+ * {@link #version} is therefore a sequence lock: odd while a write is in progress, bumped again when
+ * it ends; a match that saw it odd or changed runs again, and after {@link #OPTIMISTIC_ATTEMPTS} such
+ * runs it takes the lock. Every answer is thus the answer of one state of the filters, between two
+ * writes.
  */
 final class Partition {
   /** Stabs of fragmented range indexes a thread makes before asking for a compaction, at least. */
@@ -96,13 +103,13 @@ final class Partition {
       for (int i = 0; i < dnf.length; i++) {
         cs[i] = acquireConjunction(dnf[i]);
       }
-      rec = new FilterRecord(filter.id(), cs, engine.filterSlots.allocate());
+      rec = FilterRecord.of(filter.id(), cs, engine.filterSlots.allocate());
       rec.refs = 1;
-      for (Conjunction c : cs) {
-        c.add(rec);
-        updateDirect(c.access);
+      filters.put(filter.id(), rec); // first: a conjunction compacting its filters finds them by id
+      for (int i = 0; i < cs.length; i++) {
+        cs[i].addFilter(rec, i, filters);
+        updateDirect(cs[i].access);
       }
-      filters.put(filter.id(), rec);
       if (root == this) {
         engine.filterCount.increment();
       }
@@ -123,18 +130,20 @@ final class Partition {
     }
     beginWrite();
     try {
-      filters.remove(id, rec);
-      for (Conjunction c : rec.conjunctions()) {
-        if (c.access != null) {
-          c.access.directId = null; // before the record dies: a reader emitting it overlapped the removal
+      int n = rec.conjunctionCount();
+      for (int i = 0; i < n; i++) {
+        Condition access = rec.conjunction(i).access;
+        if (access != null) {
+          setDirect(access, null); // before the filter leaves: a reader emitting it overlapped the removal
         }
       }
-      rec.dead = true;
-      for (Conjunction c : rec.conjunctions()) {
-        c.removedDead();
+      for (int i = 0; i < n; i++) {
+        Conjunction c = rec.conjunction(i);
+        c.removeFilter(rec, i, filters);
         releaseConjunction(c);
         updateDirect(c.access);
       }
+      filters.remove(id, rec); // last: until then, a conjunction compacting its filters finds this one
       engine.filterSlots.release(rec.slot);
       if (root == this) {
         engine.filterCount.decrement();
@@ -230,17 +239,62 @@ final class Partition {
    * Sets {@link Condition#directId}: the filter a hit of {@code access} can emit at once, when the
    * condition gives access to one conjunction, of itself alone, held by one filter of one conjunction.
    */
-  private static void updateDirect(Condition access) {
+  private void updateDirect(Condition access) {
     if (access == null || access.dead) {
       return;
     }
     String direct = null;
-    if (access.hitAtMostOnce && access.single() instanceof Conjunction conj
-        && conj.isSingle() && conj.single() instanceof FilterRecord rec
-        && !rec.dead && rec.isSingleConjunction()) {
-      direct = rec.id;
+    if (access.hitAtMostOnce && access.single() instanceof Conjunction conj && conj.isSingle()) {
+      FilterRecord rec = conj.soleFilter(filters);
+      if (rec != null && rec.isSingleConjunction()) {
+        direct = rec.id;
+      }
     }
-    access.directId = direct;
+    setDirect(access, direct);
+  }
+
+  /**
+   * Changes a condition's direct id, and its copies: under each index key where the condition shares
+   * a {@link KeyPosting} with others, the id stands for the condition. Only equalities and existences
+   * are both filed under such keys and ever direct (array membership and match conditions, filed
+   * there too, are not hit at most once).
+   */
+  private void setDirect(Condition c, String direct) {
+    String old = c.directId;
+    if (old == direct) {
+      return;
+    }
+    c.directId = direct;
+    if (c.accessRefs == 0) {
+      return; // not filed
+    }
+    PathNode n = c.node;
+    switch (c.spec.kind()) {
+      case EQUALS: {
+        OpenMap<Object, Object> map = n.equals;
+        if (map != null) {
+          for (Object v : ((EqualsSpec) c.spec).values()) {
+            if (map.get(PathNode.key(v)) instanceof KeyPosting k) {
+              k.redirect(c, old, direct);
+            }
+          }
+        }
+        break;
+      }
+      case EXISTS:
+        if (n.exists instanceof KeyPosting k) {
+          k.redirect(c, old, direct);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The condition a direct id stands for: the access of the only conjunction of that filter. */
+  private Condition directCondition(String id) {
+    FilterRecord rec = filters.get(id);
+    return rec == null ? null : rec.conjunction(0).access;
   }
 
   private void releaseConjunction(Conjunction conj) {
@@ -340,9 +394,9 @@ final class Partition {
     }
   }
 
-  /** How many conditions an index slot holds: none, one {@link Condition}, or {@link Members}. */
+  /** How many conditions an index slot holds: none, one {@link Condition}, or a {@link KeyPosting}. */
   private static int slotSize(Object slot) {
-    return slot == null ? 0 : slot instanceof Members ? ((Members) slot).liveCount() : 1;
+    return slot == null ? 0 : slot instanceof KeyPosting ? ((KeyPosting) slot).conditionCount() : 1;
   }
 
   private static int rank(ConditionSpec spec) {
@@ -416,7 +470,7 @@ final class Partition {
         removeKey(n.elements, PathNode.key(((ArrayContainsSpec) spec).element()), c);
         break;
       case EXISTS:
-        n.exists = OneOrMany.remove(n.exists, c);
+        n.exists = OneOrMany.remove(n.exists, c, this::directCondition);
         break;
       case RANGE:
         n.ranges.remove(c, ((RangeSpec) spec).lowKey(), ((RangeSpec) spec).highKey());
@@ -437,7 +491,7 @@ final class Partition {
     n.refresh();
   }
 
-  /** A key maps to its only condition, or to {@link Members} once several share it. */
+  /** A key maps to its only condition, or to a {@link KeyPosting} once several share it. */
   private static void addKey(OpenMap<Object, Object> map, Object key, Condition c) {
     Object existing = map.get(key);
     Object next = OneOrMany.add(existing, c);
@@ -446,9 +500,9 @@ final class Partition {
     }
   }
 
-  private static void removeKey(OpenMap<Object, Object> map, Object key, Condition c) {
+  private void removeKey(OpenMap<Object, Object> map, Object key, Condition c) {
     Object existing = map.get(key);
-    Object next = OneOrMany.remove(existing, c);
+    Object next = OneOrMany.remove(existing, c, this::directCondition);
     if (next == null) {
       map.remove(key, existing);
     } else if (next != existing) {
@@ -715,12 +769,28 @@ final class Partition {
 
   // Postings hold one member, or an array of them (stop at null, skip tombstones and dead ones).
 
-  /** The conditions of an index key: one condition, or {@link Members}. */
+  /** The conditions of an index key: one condition, or a {@link KeyPosting}. */
   private static void hitKey(Scratch s, Object found) {
     if (found instanceof Condition) {
       tryHit(s, (Condition) found);
     } else {
-      hitEach(s, ((Members) found).items);
+      KeyPosting k = (KeyPosting) found;
+      emitDirect(s, k.directIds);
+      hitEach(s, k.items);
+    }
+  }
+
+  /** The ids of filters whose conditions, filed under a key the document holds, are the whole filter. */
+  private static void emitDirect(Scratch s, String[] ids) {
+    if (ids != null) {
+      for (String id : ids) {
+        if (id == null) {
+          break;
+        }
+        if (id != FilterPosting.GONE) {
+          s.emitUnique(id); // a direct condition is reached once per document, and by no other way
+        }
+      }
     }
   }
 
@@ -776,18 +846,23 @@ final class Partition {
 
   private static void verify(Scratch s, Conjunction conj) {
     if (!conj.dead && conj.verify(s)) {
-      Object filters = conj.items;
-      if (filters instanceof Object[]) {
-        for (Object o : (Object[]) filters) {
-          if (o == null) {
+      Object filters = conj.filters;
+      if (filters instanceof FilterPosting.Entries) {
+        FilterPosting.Entries e = (FilterPosting.Entries) filters;
+        String[] ids = e.ids;
+        int[] slots = e.slots; // as long as ids
+        for (int i = 0; i < ids.length; i++) {
+          String id = ids[i];
+          if (id == null) {
             break;
           }
-          if (o != Posting.TOMBSTONE && !((FilterRecord) o).dead) {
-            s.emit((FilterRecord) o);
+          if (id != FilterPosting.GONE) {
+            s.emit(id, slots[i]);
           }
         }
-      } else if (filters != null && !((FilterRecord) filters).dead) {
-        s.emit((FilterRecord) filters);
+      } else if (filters != null) {
+        FilterRecord rec = (FilterRecord) filters;
+        s.emit(rec.id, rec.slot);
       }
     }
   }

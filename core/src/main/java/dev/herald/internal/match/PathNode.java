@@ -12,7 +12,7 @@ import dev.herald.internal.regex.RegexpIndex;
  *
  * <p>Index fields are written by the partition's writer and read by matching threads without locks;
  * each is null until used. A key of {@link #equals} or {@link #elements} maps to one
- * {@link Condition}, or to {@link Members} when several conditions share the key; so does
+ * {@link Condition}, or to a {@link KeyPosting} when several conditions share the key; so does
  * {@link #exists}.
  */
 final class PathNode {
@@ -31,7 +31,7 @@ final class PathNode {
 
   volatile OpenMap<Object, Object> equals;
   volatile OpenMap<Object, Object> elements;
-  /** The exists conditions filed here: one {@link Condition}, or {@link Members}. */
+  /** The exists conditions filed here: one {@link Condition}, or a {@link KeyPosting}. */
   volatile Object exists;
   volatile Members scan;
   volatile RangeIndex<Condition> ranges;

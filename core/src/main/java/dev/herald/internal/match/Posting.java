@@ -8,9 +8,10 @@ package dev.herald.internal.match;
  * garbage. A reader iterates what it loaded: it sees every member added before the last publication
  * it synchronized with (the partition's version), and never a torn state.
  *
- * <p>Conditions and conjunctions are postings themselves (of the conjunctions they give access to,
- * of the filters that hold them), which saves an object per filter; {@link Members} is a standalone
- * one. Appending is amortized O(1); removing a dead member O(1), a live one O(n).
+ * <p>Conditions are postings themselves (of the conjunctions they give access to), which saves an
+ * object per condition; {@link Members} and {@link KeyPosting} are standalone ones. (A conjunction's
+ * filters are a {@link FilterPosting}.) Appending is amortized O(1); removing a dead member O(1), a
+ * live one O(n).
  */
 abstract class Posting extends Member {
   static final Object TOMBSTONE = new Object();
@@ -66,10 +67,15 @@ abstract class Posting extends Member {
       return;
     }
     Object[] a = (Object[]) it;
-    for (int i = 0; i < size; i++) {
+    for (int i = size - 1; i >= 0; i--) { // the most recent first: often the one a writer just added
       if (a[i] == m) {
-        a[i] = TOMBSTONE;
-        garbage++;
+        if (i == size - 1) {
+          a[i] = null; // the last one: shrink instead of leaving garbage
+          size--;
+        } else {
+          a[i] = TOMBSTONE;
+          garbage++;
+        }
         maybeCompact(a);
         return;
       }

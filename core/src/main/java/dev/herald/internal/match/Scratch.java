@@ -42,7 +42,7 @@ final class Scratch {
   private Object[] condOwner = new Object[64];
   private boolean[] condResult = new boolean[64];
 
-  // The slots of the filter records emitted for this document: a small open-addressing set whose
+  // The slots of the filters emitted for this document: a small open-addressing set whose
   // entries are (epoch << 32 | slot), so a new epoch empties it. A document matches few filters, so
   // this stays in the first-level cache, where a table indexed by slot (a million filters: megabytes)
   // cost a cache miss per emitted filter. A slot reused by a concurrent writer can only confuse a
@@ -222,12 +222,12 @@ final class Scratch {
     return o;
   }
 
-  /** Adds a matching filter unless it was already emitted for this document. */
-  void emit(FilterRecord f) {
-    long entry = ((long) epoch << 32) | (f.slot & 0xFFFF_FFFFL);
+  /** Adds a matching filter, by its id and slot, unless it was already emitted for this document. */
+  void emit(String id, int slot) {
+    long entry = ((long) epoch << 32) | (slot & 0xFFFF_FFFFL);
     long[] table = emitted;
     int mask = table.length - 1;
-    int h = f.slot * 0x9E37_79B9;
+    int h = slot * 0x9E37_79B9;
     int i = (h ^ (h >>> 16)) & mask;
     for (long e; (int) ((e = table[i]) >>> 32) == epoch; i = (i + 1) & mask) {
       if (e == entry) {
@@ -238,7 +238,7 @@ final class Scratch {
     if (++emittedCount > table.length >> 1) {
       growEmitted();
     }
-    emitUnique(f.id);
+    emitUnique(id);
   }
 
   private void growEmitted() {

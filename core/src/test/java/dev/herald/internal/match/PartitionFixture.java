@@ -1,0 +1,109 @@
+package dev.herald.internal.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.internal.filter.FilterCompiler;
+import dev.herald.internal.filter.FilterLimits;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One partition driven the way {@link MatchEngine} drives it, for tests that look inside: registering
+ * and removing under the lock, matching with a scratch of its own, and checking the writer's
+ * bookkeeping of inline hit data against what readers see.
+ */
+final class PartitionFixture {
+  final MatchEngine engine = new MatchEngine(Runnable::run);
+  final Partition partition = new Partition("i", engine);
+  private final FilterCompiler compiler = new FilterCompiler(FilterLimits.DEFAULT);
+  private final Scratch scratch = new Scratch();
+
+  /** Registers a filter given as JSON; returns its id. */
+  String register(String json) {
+    partition.lock.lock();
+    try {
+      return partition.registerLocked(compiler.compile(json)).id;
+    } finally {
+      partition.lock.unlock();
+    }
+  }
+
+  boolean remove(String id) {
+    partition.lock.lock();
+    try {
+      return partition.removeLocked(id);
+    } finally {
+      partition.lock.unlock();
+    }
+  }
+
+  /** The ids the document matches, checked to be emitted once each. */
+  Set<String> match(Map<String, ?> document) {
+    partition.collect(scratch, document, null);
+    try {
+      List<String> out = scratch.outCount == 0 ? List.of() // no match: no answer array
+          : Arrays.asList(Arrays.copyOf(scratch.out, scratch.outCount));
+      Set<String> ids = new HashSet<>(out);
+      assertThat(ids).as("ids emitted once each").hasSameSizeAs(out);
+      return ids;
+    } finally {
+      scratch.end();
+    }
+  }
+
+  FilterRecord record(String id) {
+    return partition.record(id);
+  }
+
+  /**
+   * Every registered filter's entry in each of its conjunctions is where its record says, with its id
+   * and slot; and each conjunction holds as many live entries as filters hold it.
+   */
+  void assertEntriesConsistent() {
+    Map<Conjunction, Integer> holders = new IdentityHashMap<>();
+    for (String id : partition.ids()) {
+      FilterRecord rec = partition.record(id);
+      for (int i = 0; i < rec.conjunctionCount(); i++) {
+        Conjunction c = rec.conjunction(i);
+        holders.merge(c, 1, Integer::sum);
+        Object f = c.filters;
+        if (f instanceof FilterRecord) {
+          assertThat(f).as("only filter of its conjunction").isSameAs(rec);
+        } else {
+          FilterPosting.Entries e = (FilterPosting.Entries) f;
+          int p = rec.position(i);
+          assertThat(e.ids[p]).as("id at the position of %s", id).isSameAs(rec.id);
+          assertThat(e.slots[p]).as("slot at the position of %s", id).isEqualTo(rec.slot);
+        }
+      }
+    }
+    holders.forEach((c, n) -> {
+      assertThat(c.filterCount()).as("filters of a conjunction").isEqualTo(n);
+      if (c.filters instanceof FilterPosting.Entries e) {
+        long live = Arrays.stream(e.ids).filter(x -> x != null && x != FilterPosting.GONE).count();
+        assertThat(live).as("live entries of a conjunction").isEqualTo((long) n);
+      }
+    });
+  }
+
+  /** No filter, conjunction, condition or path is left. */
+  void assertEmpty() {
+    partition.lock.lock();
+    try {
+      assertThat(partition.filterCount()).isZero();
+      assertThat(partition.sizesLocked()).containsExactly(0L, 0L, 0L);
+    } finally {
+      partition.lock.unlock();
+    }
+  }
+
+  /** What an index key of a path's equality index holds: a condition, a {@link KeyPosting}, or null. */
+  Object equalityKey(String path, Object value) {
+    PathNode n = partition.trie.node(path);
+    return n == null || n.equals == null ? null : n.equals.get(PathNode.key(value));
+  }
+}
