@@ -55,6 +55,8 @@ final class Scratch {
    */
   String[] out;
   int outCount;
+  /** A recent high of outCount, decaying: the first capacity of the next answer, so it seldom grows. */
+  private int outHint;
   /** False while only counting: matches are counted, no id is stored. */
   boolean keepIds = true;
 
@@ -102,6 +104,7 @@ final class Scratch {
    */
   void end() {
     out = null;
+    outHint = Math.max(outCount, outHint - (outHint >> 4));
   }
 
   /** A scratch for a match nested in this one (select queries, sinks that match again). */
@@ -217,7 +220,7 @@ final class Scratch {
   }
 
   private String[] growOut() {
-    String[] o = out == null ? new String[8] : Arrays.copyOf(out, outCount * 2);
+    String[] o = out == null ? new String[Math.max(4, outHint)] : Arrays.copyOf(out, outCount * 2);
     out = o;
     return o;
   }
