@@ -1,14 +1,8 @@
 package dev.herald.internal.match;
 
 import dev.herald.internal.filter.NormalizedFilter;
-import java.util.AbstractList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -117,7 +111,7 @@ public final class MatchEngine {
     try {
       p.collect(s, document, documentId);
       for (int i = 0; i < s.outCount; i++) {
-        action.accept(s.out[i]);
+        action.accept(s.id(i));
       }
     } finally {
       s.end();
@@ -134,14 +128,7 @@ public final class MatchEngine {
     Scratch s = acquire();
     try {
       p.collect(s, document, documentId);
-      switch (s.outCount) {
-        case 0:
-          return Collections.emptyList();
-        case 1:
-          return Collections.singletonList(s.out[0]);
-        default:
-          return new Answer(s.out, s.outCount); // the array was allocated for this document
-      }
+      return s.answer();
     } finally {
       s.end();
       s.inUse = false;
@@ -173,48 +160,6 @@ public final class MatchEngine {
     }
     s.inUse = true;
     return s;
-  }
-
-  /**
-   * The answer of one match: a fixed-size view of the first {@code size} ids of an array that
-   * nothing else references, so it may be sorted in place.
-   */
-  private static final class Answer extends AbstractList<String> implements RandomAccess {
-    private final String[] ids;
-    private final int size;
-
-    Answer(String[] ids, int size) {
-      this.ids = ids;
-      this.size = size;
-    }
-
-    @Override
-    public String get(int index) {
-      return ids[Objects.checkIndex(index, size)];
-    }
-
-    @Override
-    public String set(int index, String id) {
-      String previous = ids[Objects.checkIndex(index, size)];
-      ids[index] = id;
-      return previous;
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public Object[] toArray() {
-      return Arrays.copyOf(ids, size, Object[].class);
-    }
-
-    @Override
-    public void sort(Comparator<? super String> c) {
-      Arrays.sort(ids, 0, size, c);
-      modCount++;
-    }
   }
 
   /** {indexes, filters, conjunctions, conditions, paths}. */

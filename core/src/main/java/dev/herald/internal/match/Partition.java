@@ -580,7 +580,7 @@ final class Partition {
   // ---- matching ------------------------------------------------------------------------------
 
   /**
-   * Matches a document (a map) and leaves the matching filters in {@code s.out}. The caller calls
+   * Matches a document (a map) and leaves the matching filters in {@code s} ({@link Scratch#answer}). The caller calls
    * {@link Scratch#end()} when done with them.
    */
   void collect(Scratch s, Map<?, ?> document, String documentId) {

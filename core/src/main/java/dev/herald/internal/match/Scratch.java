@@ -4,7 +4,13 @@ import dev.herald.internal.geo.GeoPoint;
 import dev.herald.internal.geo.GeoPoints;
 import dev.herald.internal.filter.RangeSpec;
 import dev.herald.internal.range.RangeHits;
+import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 
 /**
@@ -17,13 +23,16 @@ import java.util.function.Consumer;
  * where storing a reference to an object of another region runs the collector's post-write barrier
  * with a full StoreLoad fence: about as costly as the rest of a field's work. The hot path therefore
  * stores ints where it can (the probed nodes are ids), compares before storing a reference that
- * usually has not changed (a node's owner, a condition's), and writes the matching ids into an array
- * allocated for the document, young, which then becomes the caller's list without a copy.
+ * usually has not changed (a node's owner, a condition's), and keeps the first two matching ids in
+ * its own array but any further ones in an array allocated for the document, young, which then
+ * becomes the caller's list without a copy: a document matching one filter pays one fence and no
+ * allocation, one matching fifty pays three fences instead of fifty.
  *
  * <p>Not thread-safe: one per thread and nesting level ({@link #child} serves nested matches).
  */
 final class Scratch {
   private static final GeoPoint UNREADABLE = new GeoPoint(Double.NaN, Double.NaN);
+  private static final int FIRST_IDS = 2;
 
   private int epoch;
 
@@ -49,13 +58,13 @@ final class Scratch {
   // match that the writer overlapped, and such a match is run again (see Partition#collect).
   private long[] emitted = new long[64];
   private int emittedCount;
-  /**
-   * The ids of the matching filters, once each, in {@code [0, outCount)}: an array allocated for the
-   * document when it matches a first filter (null before), which the caller may keep.
-   */
-  String[] out;
+  /** The number of matching filters so far (each counted once). */
   int outCount;
-  /** A recent high of outCount, decaying: the first capacity of the next answer, so it seldom grows. */
+  /** The first ids of the matching filters: this scratch's own, so storing one allocates nothing. */
+  private final String[] firstIds = new String[FIRST_IDS];
+  /** All the ids once there are more than {@link #FIRST_IDS}: allocated for the document; else null. */
+  private String[] ids;
+  /** A recent high of outCount, decaying: the first capacity of {@link #ids}, so it seldom grows. */
   private int outHint;
   /** False while only counting: matches are counted, no id is stored. */
   boolean keepIds = true;
@@ -103,7 +112,7 @@ final class Scratch {
    * replace them: clearing them would cost a store per field.)
    */
   void end() {
-    out = null;
+    ids = null;
     outHint = Math.max(outCount, outHint - (outHint >> 4));
   }
 
@@ -209,20 +218,92 @@ final class Scratch {
 
   /** Adds the id of a matching filter that cannot have been emitted already for this document. */
   void emitUnique(String id) {
-    if (keepIds) {
-      String[] o = out;
-      if (o == null || outCount == o.length) {
-        o = growOut();
-      }
-      o[outCount] = id;
+    int n = outCount++;
+    if (!keepIds) {
+      return;
     }
-    outCount++;
+    if (n < FIRST_IDS) {
+      firstIds[n] = id;
+      return;
+    }
+    String[] a = ids;
+    if (a == null || n == a.length) {
+      a = growIds(n);
+    }
+    a[n] = id;
   }
 
-  private String[] growOut() {
-    String[] o = out == null ? new String[Math.max(4, outHint)] : Arrays.copyOf(out, outCount * 2);
-    out = o;
-    return o;
+  private String[] growIds(int n) {
+    String[] a = ids;
+    if (a == null) {
+      a = new String[Math.max(2 * FIRST_IDS, outHint)];
+      System.arraycopy(firstIds, 0, a, 0, FIRST_IDS);
+    } else {
+      a = Arrays.copyOf(a, 2 * n);
+    }
+    ids = a;
+    return a;
+  }
+
+  /** The i-th matching id, {@code 0 <= i < outCount}. */
+  String id(int i) {
+    return ids != null ? ids[i] : firstIds[i];
+  }
+
+  /** The matching ids as a new list the caller owns (fixed-size, settable, so sortable). */
+  List<String> answer() {
+    switch (outCount) {
+      case 0:
+        return Collections.emptyList();
+      case 1:
+        return Collections.singletonList(firstIds[0]);
+      case 2:
+        return Arrays.asList(firstIds[0], firstIds[1]);
+      default:
+        return new Answer(ids, outCount); // the array was allocated for this document: no copy
+    }
+  }
+
+  /**
+   * A fixed-size view of the first {@code size} ids of an array that nothing else references, so it
+   * may be sorted in place.
+   */
+  private static final class Answer extends AbstractList<String> implements RandomAccess {
+    private final String[] ids;
+    private final int size;
+
+    Answer(String[] ids, int size) {
+      this.ids = ids;
+      this.size = size;
+    }
+
+    @Override
+    public String get(int index) {
+      return ids[Objects.checkIndex(index, size)];
+    }
+
+    @Override
+    public String set(int index, String id) {
+      String previous = ids[Objects.checkIndex(index, size)];
+      ids[index] = id;
+      return previous;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return Arrays.copyOf(ids, size, Object[].class);
+    }
+
+    @Override
+    public void sort(Comparator<? super String> c) {
+      Arrays.sort(ids, 0, size, c);
+      modCount++;
+    }
   }
 
   /** Adds a matching filter, by its id and slot, unless it was already emitted for this document. */

@@ -101,7 +101,7 @@ final class SelectIndex {
       Scratch inner = s.child();
       slot.sub.collectElement(inner, items.get(i));
       for (int k = 0; k < inner.outCount; k++) {
-        Members m = slot.byQuery.get(inner.out[k]);
+        Members m = slot.byQuery.get(inner.id(k));
         if (m != null) {
           hitAll(s, m.items);
         }

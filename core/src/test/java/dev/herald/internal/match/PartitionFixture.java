@@ -45,8 +45,7 @@ final class PartitionFixture {
   Set<String> match(Map<String, ?> document) {
     partition.collect(scratch, document, null);
     try {
-      List<String> out = scratch.outCount == 0 ? List.of() // no match: no answer array
-          : Arrays.asList(Arrays.copyOf(scratch.out, scratch.outCount));
+      List<String> out = scratch.answer();
       Set<String> ids = new HashSet<>(out);
       assertThat(ids).as("ids emitted once each").hasSameSizeAs(out);
       return ids;
