@@ -23,16 +23,15 @@ import java.util.function.Consumer;
  * where storing a reference to an object of another region runs the collector's post-write barrier
  * with a full StoreLoad fence: about as costly as the rest of a field's work. The hot path therefore
  * stores ints where it can (the probed nodes are ids), compares before storing a reference that
- * usually has not changed (a node's owner, a condition's), and keeps the first two matching ids in
- * its own array but any further ones in an array allocated for the document, young, which then
- * becomes the caller's list without a copy: a document matching one filter pays one fence and no
- * allocation, one matching fifty pays three fences instead of fifty.
+ * usually has not changed (a node's owner, a condition's), and keeps the first matching id in a field
+ * but two or more in an array allocated for the document, young, which then becomes the caller's
+ * list without a copy: a document matching one filter pays one fence and no allocation, one matching
+ * fifty pays two fences instead of fifty.
  *
  * <p>Not thread-safe: one per thread and nesting level ({@link #child} serves nested matches).
  */
 final class Scratch {
   private static final GeoPoint UNREADABLE = new GeoPoint(Double.NaN, Double.NaN);
-  private static final int FIRST_IDS = 2;
 
   private int epoch;
 
@@ -60,9 +59,9 @@ final class Scratch {
   private int emittedCount;
   /** The number of matching filters so far (each counted once). */
   int outCount;
-  /** The first ids of the matching filters: this scratch's own, so storing one allocates nothing. */
-  private final String[] firstIds = new String[FIRST_IDS];
-  /** All the ids once there are more than {@link #FIRST_IDS}: allocated for the document; else null. */
+  /** The first matching id: a field of this scratch's, so storing it allocates nothing. */
+  private String firstId;
+  /** All the ids once there are two or more: allocated for the document; else null. */
   private String[] ids;
   /** A recent high of outCount, decaying: the first capacity of {@link #ids}, so it seldom grows. */
   private int outHint;
@@ -219,35 +218,32 @@ final class Scratch {
   /** Adds the id of a matching filter that cannot have been emitted already for this document. */
   void emitUnique(String id) {
     int n = outCount++;
-    if (!keepIds) {
-      return;
+    if (keepIds) {
+      if (n == 0) {
+        firstId = id;
+      } else {
+        store(n, id);
+      }
     }
-    if (n < FIRST_IDS) {
-      firstIds[n] = id;
-      return;
-    }
+  }
+
+  /** Stores a second or later id (kept out of {@link #emitUnique}, which is inlined everywhere). */
+  private void store(int n, String id) {
     String[] a = ids;
-    if (a == null || n == a.length) {
-      a = growIds(n);
+    if (a == null) {
+      a = new String[Math.max(4, outHint)];
+      a[0] = firstId;
+      ids = a;
+    } else if (n == a.length) {
+      a = Arrays.copyOf(a, 2 * n);
+      ids = a;
     }
     a[n] = id;
   }
 
-  private String[] growIds(int n) {
-    String[] a = ids;
-    if (a == null) {
-      a = new String[Math.max(2 * FIRST_IDS, outHint)];
-      System.arraycopy(firstIds, 0, a, 0, FIRST_IDS);
-    } else {
-      a = Arrays.copyOf(a, 2 * n);
-    }
-    ids = a;
-    return a;
-  }
-
   /** The i-th matching id, {@code 0 <= i < outCount}. */
   String id(int i) {
-    return ids != null ? ids[i] : firstIds[i];
+    return ids != null ? ids[i] : firstId;
   }
 
   /** The matching ids as a new list the caller owns (fixed-size, settable, so sortable). */
@@ -256,9 +252,7 @@ final class Scratch {
       case 0:
         return Collections.emptyList();
       case 1:
-        return Collections.singletonList(firstIds[0]);
-      case 2:
-        return Arrays.asList(firstIds[0], firstIds[1]);
+        return Collections.singletonList(firstId);
       default:
         return new Answer(ids, outCount); // the array was allocated for this document: no copy
     }
