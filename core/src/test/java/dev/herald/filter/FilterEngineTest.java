@@ -256,6 +256,26 @@ class FilterEngineTest {
     }
 
     @Test
+    void theListOfIdsMayBeSortedButNotResized() {
+      List<String> registered = new ArrayList<>();
+      for (int i = 0; i < 40; i++) { // enough matches for the list to outgrow any first capacity
+        registered.add(engine.register("i", "{\"range\":{\"n\":{\"gte\":" + i + "}}}"));
+      }
+      List<String> ids = engine.match("i", "{\"n\":100}");
+      assertThat(ids).containsExactlyInAnyOrderElementsOf(registered);
+      java.util.Collections.sort(ids);
+      assertThat(ids).isSorted().containsExactlyInAnyOrderElementsOf(registered);
+      assertThatThrownBy(() -> ids.add("x")).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> ids.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+      List<String> one = engine.match("i", "{\"n\":0}");
+      assertThat(one).hasSize(1);
+      java.util.Collections.sort(one);
+      // Each match gets its own list: the first one is not changed by later matches.
+      engine.match("i", "{\"n\":5}");
+      assertThat(ids).isSorted().hasSize(40);
+    }
+
+    @Test
     void threeInputFormsAgree() {
       String f = engine.register("i", "{\"and\":[{\"equals\":{\"a.b\":\"x\"}},{\"range\":{\"n\":{\"lte\":2}}}]}");
       String json = "{\"a\":{\"b\":\"x\"},\"n\":2}";
