@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  */
 final class Scratch {
   private static final GeoPoint UNREADABLE = new GeoPoint(Double.NaN, Double.NaN);
+  private static final int MAX_FIRST_CAPACITY = 64;
 
   private int epoch;
 
@@ -63,7 +64,11 @@ final class Scratch {
   private String firstId;
   /** All the ids once there are two or more: allocated for the document; else null. */
   private String[] ids;
-  /** A recent high of outCount, decaying: the first capacity of {@link #ids}, so it seldom grows. */
+  /**
+   * A recent high of outCount, decaying: the first capacity of {@link #ids} (at most {@link
+   * #MAX_FIRST_CAPACITY}, so that one huge answer never makes the next small ones big), so it seldom
+   * grows.
+   */
   private int outHint;
   /** False while only counting: matches are counted, no id is stored. */
   boolean keepIds = true;
@@ -231,7 +236,7 @@ final class Scratch {
   private void store(int n, String id) {
     String[] a = ids;
     if (a == null) {
-      a = new String[Math.max(4, outHint)];
+      a = new String[Math.min(MAX_FIRST_CAPACITY, Math.max(4, outHint))];
       a[0] = firstId;
       ids = a;
     } else if (n == a.length) {
