@@ -176,6 +176,48 @@ class FilterEngineConcurrencyTest {
         Document.parse("{\"topic\":\"cold\",\"tag\":\"y3\",\"city\":\"c5\",\"foo\":3}"),
         Document.parse("{\"tag\":\"x\",\"ext\":{\"e4\":1},\"city\":\"m2\"}"));
 
+    // 60 hot + 30 grp.g + 40 x + 10 sharing x + exists grp.g; 10 cold + y3 twice + c5; 50 x + e4 + m2.
+    checkEveryAnswerIsThatOfAStateBetweenTwoWrites(pool, documents, 141, 13, 52);
+  }
+
+  /**
+   * As above, with a pool of filters that are each one equality, {@code in} or existence, which an
+   * index holding only such filters matches in one pass, and three that are not (a conjunction, a
+   * negation, a range): as they come and go the index switches between the one-pass and the
+   * two-pass match while readers match.
+   */
+  @Test
+  void answersStayThoseOfAStateWhileTheIndexSwitchesBetweenOneAndTwoPasses() throws Exception {
+    List<String> pool = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      pool.add("{\"equals\":{\"city\":\"c" + i + "\"}}");
+    }
+    for (int i = 0; i < 20; i++) {
+      pool.add("{\"in\":{\"tag\":[\"x\",\"y" + i + "\"]}}");
+    }
+    for (int i = 0; i < 10; i++) {
+      pool.add("{\"exists\":\"ext.e" + i + "\"}");
+    }
+    pool.add("{\"exists\":\"grp.g\"}");
+    pool.add("{\"and\":[{\"equals\":{\"tag\":\"x\"}},{\"exists\":\"grp.g\"}]}");
+    pool.add("{\"not\":{\"equals\":{\"city\":\"c5\"}}}");
+    pool.add("{\"range\":{\"foo\":{\"gte\":1}}}");
+    List<Document> documents = List.of(
+        Document.parse("{\"topic\":\"hot\",\"tag\":\"x\",\"grp\":{\"g\":true},\"foo\":0,\"city\":\"c5\"}"),
+        Document.parse("{\"tag\":\"y3\",\"city\":\"c7\",\"foo\":3,\"ext\":{\"e4\":1}}"),
+        Document.parse("{\"tag\":\"x\",\"ext\":{\"e4\":1},\"city\":\"m2\"}"));
+    // c5 + 20 x + grp.g + the conjunction; c7 + y3 + e4 + the negation + the range; 20 x + e4 + the negation.
+    checkEveryAnswerIsThatOfAStateBetweenTwoWrites(pool, documents, 23, 5, 22);
+  }
+
+  /**
+   * One writer registers and removes filters of {@code pool} at random while two readers match
+   * {@code documents}; each answer must be the answer of a state between the last write finished
+   * before the match and the last begun after it. {@code matchCounts}: how many filters of the pool
+   * each document matches.
+   */
+  private static void checkEveryAnswerIsThatOfAStateBetweenTwoWrites(List<String> pool, List<Document> documents,
+      Integer... matchCounts) throws Exception {
     FilterEngine engine = FilterEngine.create();
     Map<String, Integer> indexOf = new HashMap<>();
     List<String> ids = new ArrayList<>();
@@ -193,8 +235,7 @@ class FilterEngineConcurrencyTest {
       quiet.match("i", d).forEach(id -> m.set(indexOf.get(id)));
       matching.add(m);
     }
-    // 60 hot + 30 grp.g + 40 x + 10 sharing x + exists grp.g; 10 cold + y3 twice + c5; 50 x + e4 + m2.
-    assertThat(matching).extracting(BitSet::cardinality).containsExactly(141, 13, 52);
+    assertThat(matching).extracting(BitSet::cardinality).containsExactly(matchCounts);
 
     // The writes, and the answer of every state: state k is the one after k writes.
     int writes = 10_000;

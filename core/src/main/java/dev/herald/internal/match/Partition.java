@@ -32,6 +32,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * geo...); each condition found that way gives access to the conjunctions that chose it, which are
  * verified on their other literals; conjunctions with no positive literal are verified for every
  * document. The cost is the document's indexed fields, plus the conjunctions reached, plus the output.
+ * An index whose every filter is one equality, {@code in} or existence (the most common
+ * subscriptions) needs neither the flattened document nor verification: it is matched in one pass,
+ * each field probed as the walk reaches it ({@link #collectFlat}).
  *
  * <p>The output is read from contiguous memory: a conjunction keeps its filters' ids and slots inline
  * ({@link FilterPosting}), and an index key keeps, in place of each condition that is a whole filter
@@ -69,6 +72,15 @@ final class Partition {
   private int singleConjunctions;
   private final OpenMap<String, FilterRecord> filters = new OpenMap<>();
   private final Members alwaysCandidates = new Members();
+  /** Equality and existence conditions with a {@link Condition#directId}; writer only. */
+  private int directEqualities;
+  /**
+   * Whether every condition is an equality (or {@code in}) or an existence that is a whole filter by
+   * itself: then a document is matched in one pass, probing each indexed field as the walk reaches it
+   * ({@link #collectFlat}). Set by the writer before it publishes the version; readers read it within
+   * the sequence lock, like the rest.
+   */
+  private boolean flat;
 
   Partition(String name, MatchEngine engine) {
     this(name, engine, null);
@@ -184,6 +196,7 @@ final class Partition {
   }
 
   private void endWrite() {
+    flat = directEqualities == conditions.size() && directEqualities > 0 && alwaysCandidates.isEmpty();
     Partition r = root;
     if (--r.writeDepth == 0) {
       r.version++;
@@ -265,6 +278,10 @@ final class Partition {
       return;
     }
     c.directId = direct;
+    ConditionSpec.Kind kind = c.spec.kind();
+    if (kind == ConditionSpec.Kind.EQUALS || kind == ConditionSpec.Kind.EXISTS) {
+      directEqualities += old == null ? 1 : direct == null ? -1 : 0;
+    }
     if (c.accessRefs == 0) {
       return; // not filed
     }
@@ -606,6 +623,10 @@ final class Partition {
 
   private void collectOnce(Scratch s, Map<?, ?> document, String documentId) {
     s.begin();
+    if (flat) {
+      collectFlat(s, document, documentId);
+      return;
+    }
     PathNode root = trie.root;
     walk(s, root, document);
     if (documentId != null) {
@@ -659,6 +680,132 @@ final class Partition {
             setAndDescend(s, child, e.getValue());
           }
         }
+      }
+    }
+  }
+
+  /**
+   * The one-pass match of a {@link #flat} partition: every hit emits a filter id and nothing needs
+   * another field's value, so each field is probed where the walk finds it, with no flattened
+   * document to fill and read back. Reads values as {@link #setAndDescend} and {@link #probe} do, so
+   * both passes give the same answer; a write overlapping it is caught by the sequence lock. Only a
+   * {@linkplain PathNode#dotted dotted} node, which the walk may reach twice, is set in the scratch as
+   * in the two-pass match and probed once the walk is over, with its last value.
+   */
+  private void collectFlat(Scratch s, Map<?, ?> document, String documentId) {
+    OpenMap<String, PathNode> children = trie.root.children;
+    if (children == null) {
+      return;
+    }
+    // The document id stands for any "_id" field of the content (see collectOnce).
+    PathNode idNode = documentId == null ? null : children.get("_id");
+    walkFlat(s, children, document, idNode);
+    if (idNode != null) {
+      probeFlat(s, idNode, documentId);
+    }
+    for (int i = 0; i < s.probeCount; i++) {
+      PathNode n = s.probed(i);
+      hitScalar(s, n, s.value(n));
+    }
+  }
+
+  /** Probes the fields of {@code object} that have nodes; {@code replaced} is only descended into. */
+  private static void walkFlat(Scratch s, OpenMap<String, PathNode> children, Map<?, ?> object, PathNode replaced) {
+    if (object instanceof JsonMap) {
+      JsonMap m = (JsonMap) object;
+      for (int i = 0, n = m.size(); i < n; i++) {
+        PathNode child = children.get(m.keyAt(i));
+        if (child != null) {
+          probeFlat(s, child, m.valueAt(i), child == replaced);
+        }
+      }
+    } else {
+      for (Map.Entry<?, ?> e : object.entrySet()) {
+        Object key = e.getKey();
+        if (key instanceof String) {
+          PathNode child = children.get(key);
+          if (child != null) {
+            probeFlat(s, child, e.getValue(), child == replaced);
+          }
+        }
+      }
+    }
+  }
+
+  private static void probeFlat(Scratch s, PathNode node, Object value) {
+    probeFlat(s, node, value, false);
+  }
+
+  private static void probeFlat(Scratch s, PathNode node, Object value, boolean descendOnly) {
+    if (node.dotted) {
+      setAndDescendFlat(s, node, value);
+      return;
+    }
+    if (!descendOnly) {
+      Object exists = node.exists;
+      if (exists != null) {
+        hitKey(s, exists);
+      }
+    }
+    // Same value classes, in the same order, as setAndDescend.
+    if (value == null || value instanceof String || value instanceof Long || value instanceof Boolean) {
+      if (!descendOnly) {
+        hitEqual(s, node, value);
+      }
+    } else if (value instanceof JsonMap || value instanceof HashMap) {
+      descendFlat(s, node, (Map<?, ?>) value);
+    } else if (value instanceof JsonList || value instanceof ArrayList) {
+      return; // an array exists, and equals no scalar
+    } else if (value instanceof Number) {
+      if (!descendOnly) {
+        hitEqual(s, node, Numbers.canonical((Number) value));
+      }
+    } else if (value instanceof Map) {
+      descendFlat(s, node, (Map<?, ?>) value);
+    } else if ((value instanceof CharSequence || value instanceof Character) && !descendOnly) {
+      hitEqual(s, node, value.toString());
+    }
+  }
+
+  /** A dotted node: its value is kept, canonical, for {@link #hitScalar} after the walk. */
+  private static void setAndDescendFlat(Scratch s, PathNode node, Object value) {
+    if (value instanceof Map) {
+      s.set(node, value);
+      descendFlat(s, node, (Map<?, ?>) value);
+    } else if (value instanceof Number && !(value instanceof Long)) {
+      s.set(node, Numbers.canonical((Number) value));
+    } else if (value instanceof CharSequence && !(value instanceof String) || value instanceof Character) {
+      s.set(node, value.toString());
+    } else {
+      s.set(node, value);
+    }
+  }
+
+  /** The existence and equality hits of a node holding a canonical value. */
+  private static void hitScalar(Scratch s, PathNode node, Object value) {
+    Object exists = node.exists;
+    if (exists != null) {
+      hitKey(s, exists);
+    }
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      hitEqual(s, node, value);
+    }
+  }
+
+  private static void descendFlat(Scratch s, PathNode node, Map<?, ?> object) {
+    OpenMap<String, PathNode> children = node.children;
+    if (children != null) {
+      walkFlat(s, children, object, null);
+    }
+  }
+
+  /** The equality hits of a scalar (canonical) value at {@code node}. */
+  private static void hitEqual(Scratch s, PathNode node, Object value) {
+    OpenMap<Object, Object> eq = node.equals;
+    if (eq != null) {
+      Object found = eq.get(value == null ? PathNode.NULL_KEY : value);
+      if (found != null) {
+        hitKey(s, found);
       }
     }
   }
@@ -865,6 +1012,11 @@ final class Partition {
         s.emit(rec.id, rec.slot);
       }
     }
+  }
+
+  /** Whether documents are matched in one pass ({@link #flat}); for tests and diagnostics. */
+  boolean isFlat() {
+    return flat;
   }
 
   /** For diagnostics: the ids of the filters. */

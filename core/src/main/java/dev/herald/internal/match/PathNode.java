@@ -26,6 +26,11 @@ final class PathNode {
 
   final String path;
   final int id;
+  /**
+   * Whether the path has a dot: a document can then reach the node by more than one split of it
+   * ({@code {"a": {"b": 1}, "a.b": 2}}), and only the last value the walk meets counts.
+   */
+  final boolean dotted;
   volatile OpenMap<String, PathNode> children;
   int refs; // writer only: interned paths going through this node
 
@@ -44,6 +49,7 @@ final class PathNode {
   PathNode(String path, int id) {
     this.path = path;
     this.id = id;
+    this.dotted = path.indexOf('.') >= 0;
   }
 
   static Object key(Object canonicalScalar) {

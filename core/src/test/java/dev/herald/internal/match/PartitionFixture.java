@@ -43,7 +43,12 @@ final class PartitionFixture {
 
   /** The ids the document matches, checked to be emitted once each. */
   Set<String> match(Map<String, ?> document) {
-    partition.collect(scratch, document, null);
+    return match(document, null);
+  }
+
+  /** As {@link #match(Map)}, for a document with an id (which stands for any "_id" field). */
+  Set<String> match(Map<String, ?> document, String documentId) {
+    partition.collect(scratch, document, documentId);
     try {
       List<String> out = scratch.answer();
       Set<String> ids = new HashSet<>(out);
@@ -51,6 +56,15 @@ final class PartitionFixture {
       return ids;
     } finally {
       scratch.end();
+    }
+  }
+
+  boolean isFlat() {
+    partition.lock.lock();
+    try {
+      return partition.isFlat();
+    } finally {
+      partition.lock.unlock();
     }
   }
 

@@ -1,0 +1,248 @@
+package dev.herald.internal.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.filter.reference.ReferenceEvaluator;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A partition whose every filter is one equality, {@code in} or existence matches each document in
+ * one pass; these tests check that it is used exactly when it applies, and that it answers what the
+ * two-pass match (and the reference evaluator) answers.
+ */
+class FlatMatchTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String NON_FLAT_AND = "{\"and\":[{\"equals\":{\"a\":\"x\"}},{\"exists\":\"b\"}]}";
+  /** A conjunction no generated document matches (no such fields). */
+  private static final String NEVER = "{\"and\":[{\"equals\":{\"never\":\"x\"}},{\"exists\":\"nowhere\"}]}";
+
+  @Test
+  void onePassOnlyWhileEveryFilterIsOneEqualityOrExistence() {
+    PartitionFixture f = new PartitionFixture();
+    assertThat(f.isFlat()).as("empty").isFalse();
+    String equals = f.register("{\"equals\":{\"a\":\"x\"}}");
+    String in = f.register("{\"in\":{\"b.c\":[\"x\",\"y\"]}}");
+    String exists = f.register("{\"exists\":\"d\"}");
+    String ids = f.register("{\"ids\":{\"values\":[\"doc-1\"]}}");
+    assertThat(f.isFlat()).isTrue();
+
+    // A conjunction sharing the equality: that condition no longer emits one filter by itself.
+    String and = f.register(NON_FLAT_AND);
+    assertThat(f.isFlat()).isFalse();
+    assertThat(f.remove(and)).isTrue();
+    assertThat(f.isFlat()).isTrue();
+
+    for (String other : List.of("{\"not\":{\"equals\":{\"a\":\"x\"}}}", "{\"range\":{\"n\":{\"gte\":1}}}",
+        "{\"exists\":\"list[\\\"x\\\"]\"}", "{\"regexp\":{\"a\":{\"value\":\"^x\"}}}",
+        "{\"or\":[{\"equals\":{\"a\":\"y\"}},{\"equals\":{\"e\":\"y\"}}]}")) {
+      String id = f.register(other);
+      assertThat(f.isFlat()).as(other).isFalse();
+      assertThat(f.remove(id)).isTrue();
+      assertThat(f.isFlat()).as("after removing " + other).isTrue();
+    }
+
+    // Registering the same filter twice keeps it one filter, still by itself.
+    assertThat(f.register("{\"equals\":{\"a\":\"x\"}}")).isEqualTo(equals);
+    assertThat(f.isFlat()).isTrue();
+
+    for (String id : List.of(equals, equals, in, exists, ids)) {
+      assertThat(f.remove(id)).isTrue();
+    }
+    assertThat(f.isFlat()).as("empty again").isFalse();
+    f.assertEmpty();
+  }
+
+  @Test
+  void onePassReadsValuesAsTheTwoPassMatchDoes() {
+    PartitionFixture f = new PartitionFixture();
+    String a = f.register("{\"equals\":{\"a\":\"x\"}}");
+    String n = f.register("{\"equals\":{\"n\":2}}");
+    String nil = f.register("{\"equals\":{\"z\":null}}");
+    String deep = f.register("{\"in\":{\"b.c\":[\"x\",\"y\"]}}");
+    String hasB = f.register("{\"exists\":\"b\"}");
+    String byId = f.register("{\"ids\":{\"values\":[\"doc-1\"]}}");
+    assertThat(f.isFlat()).isTrue();
+
+    List<Map<String, Object>> docs = new ArrayList<>();
+    List<String> docIds = new ArrayList<>();
+    List<Set<String>> expected = new ArrayList<>();
+    addCase(docs, docIds, expected, map("a", new StringBuilder("x")), null, Set.of(a));
+    addCase(docs, docIds, expected, map("a", 'x'), null, Set.of(a));
+    addCase(docs, docIds, expected, map("n", 2), null, Set.of(n));
+    addCase(docs, docIds, expected, map("n", 2.0), null, Set.of(n));
+    addCase(docs, docIds, expected, map("n", new BigDecimal("2.000")), null, Set.of(n));
+    addCase(docs, docIds, expected, map("n", (short) 2), null, Set.of(n));
+    addCase(docs, docIds, expected, map("n", 2.5), null, Set.of());
+    addCase(docs, docIds, expected, map("n", "2"), null, Set.of());
+    addCase(docs, docIds, expected, map("z", null), null, Set.of(nil));
+    addCase(docs, docIds, expected, map("a", List.of("x")), null, Set.of());
+    addCase(docs, docIds, expected, map("b", map("c", "y")), null, Set.of(deep, hasB));
+    addCase(docs, docIds, expected, map("b", List.of(map("c", "y"))), null, Set.of(hasB));
+    addCase(docs, docIds, expected, map("b", null), null, Set.of(hasB));
+    addCase(docs, docIds, expected, map("b.c", "x"), null, Set.of(deep));
+    addCase(docs, docIds, expected, map("_id", "doc-1"), null, Set.of(byId));
+    addCase(docs, docIds, expected, map("_id", "doc-1"), "doc-2", Set.of());
+    addCase(docs, docIds, expected, map("a", "x"), "doc-1", Set.of(a, byId));
+
+    for (int i = 0; i < docs.size(); i++) {
+      assertThat(f.match(docs.get(i), docIds.get(i))).as("one pass, document %s", i).isEqualTo(expected.get(i));
+    }
+    // The same documents through the two-pass match, once a conjunction makes the partition need it.
+    String and = f.register(NON_FLAT_AND);
+    assertThat(f.isFlat()).isFalse();
+    for (int i = 0; i < docs.size(); i++) {
+      Set<String> want = new HashSet<>(expected.get(i));
+      if (want.contains(a) && want.contains(hasB)) {
+        want.add(and);
+      }
+      assertThat(f.match(docs.get(i), docIds.get(i))).as("two passes, document %s", i).isEqualTo(want);
+    }
+  }
+
+  /**
+   * Random sets of equalities, {@code in}s and existences over a few nested paths and random
+   * documents of every value type: the one-pass answer is the two-pass answer (a twin partition
+   * holding one conjunction more, which no document matches, gives that), and the reference
+   * evaluator's where it applies (it leaves out documents holding a literal dotted key, which may
+   * collide with a nested path: the later one counts). In some sets a conjunction that documents
+   * may match is registered too, so that set is matched in two passes on both sides.
+   */
+  @Test
+  void randomFlatSetsMatchAsInTwoPassesAndAsTheReference() throws Exception {
+    Random random = new Random(20261129);
+    int onePassChecks = 0;
+    int referenceChecks = 0;
+    for (int set = 0; set < 300; set++) {
+      PartitionFixture f = new PartitionFixture();
+      PartitionFixture twoPass = new PartitionFixture();
+      twoPass.register(NEVER);
+      Map<String, Object> filters = new LinkedHashMap<>();
+      for (int i = 1 + random.nextInt(12); i > 0; i--) {
+        String json = random.nextInt(50) == 0 ? NON_FLAT_AND : randomFlatFilter(random);
+        filters.put(f.register(json), JSON.readValue(json, Object.class));
+        twoPass.register(json);
+      }
+      assertThat(f.isFlat()).isEqualTo(!filters.containsValue(JSON.readValue(NON_FLAT_AND, Object.class)));
+      assertThat(twoPass.isFlat()).isFalse();
+      for (int d = 0; d < 40; d++) {
+        Map<String, Object> doc = randomObject(random, 0);
+        String docId = random.nextInt(4) == 0 ? pick(random, "doc-1", "doc-2") : null;
+        Set<String> got = f.match(doc, docId);
+        String context = "set " + set + ", document " + doc + ", id " + docId + ", filters " + filters;
+        assertThat(got).as(context).isEqualTo(twoPass.match(doc, docId));
+        onePassChecks += f.isFlat() ? 1 : 0;
+        if (!hasDottedKey(doc)) {
+          Map<String, Object> seen = new LinkedHashMap<>(doc);
+          if (docId != null) {
+            seen.put("_id", docId);
+          }
+          Set<String> want = new HashSet<>();
+          filters.forEach((id, tree) -> {
+            if (ReferenceEvaluator.matches(tree, seen)) {
+              want.add(id);
+            }
+          });
+          assertThat(got).as(context).isEqualTo(want);
+          referenceChecks++;
+        }
+      }
+    }
+    assertThat(onePassChecks).as("documents matched in one pass").isGreaterThan(6000);
+    assertThat(referenceChecks).as("answers checked against the reference").isGreaterThan(4000);
+  }
+
+  private static boolean hasDottedKey(Map<?, ?> object) {
+    for (Map.Entry<?, ?> e : object.entrySet()) {
+      if (((String) e.getKey()).indexOf('.') >= 0 || e.getValue() instanceof Map && hasDottedKey((Map<?, ?>) e.getValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String randomFlatFilter(Random random) throws JsonProcessingException {
+    String path = pick(random, "a", "b", "b.c", "b.c.d", "_id");
+    switch (random.nextInt(3)) {
+      case 0:
+        return "{\"equals\":{\"" + path + "\":" + JSON.writeValueAsString(randomScalar(random)) + "}}";
+      case 1:
+        return "{\"in\":{\"" + path + "\":[\"" + pick(random, "x", "y") + "\",\"" + pick(random, "y", "z") + "\"]}}";
+      default:
+        return "{\"exists\":\"" + path + "\"}";
+    }
+  }
+
+  private static Object randomScalar(Random random) {
+    switch (random.nextInt(6)) {
+      case 0:
+        return null;
+      case 1:
+        return random.nextBoolean();
+      case 2:
+        return random.nextInt(3);
+      case 3:
+        return random.nextInt(3) + 0.5;
+      default:
+        return pick(random, "x", "y", "z", "doc-1");
+    }
+  }
+
+  private static Object randomValue(Random random, int depth) {
+    switch (random.nextInt(depth < 2 ? 9 : 7)) {
+      case 0:
+        return null;
+      case 1:
+        return random.nextBoolean();
+      case 2:
+        return random.nextInt(3); // Integer
+      case 3:
+        return (long) random.nextInt(3);
+      case 4:
+        return random.nextInt(3) + pick(random, 0.0, 0.5); // Double, integral or not
+      case 5:
+        return pick(random, "x", "y", "z", "doc-1", "2");
+      case 6:
+        return Arrays.asList(randomScalar(random)); // may hold null
+      default:
+        return randomObject(random, depth + 1);
+    }
+  }
+
+  private static Map<String, Object> randomObject(Random random, int depth) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      m.put(pick(random, "a", "b", "c", "d", "b.c", "_id", "other"), randomValue(random, depth));
+    }
+    return m;
+  }
+
+  @SafeVarargs
+  private static <T> T pick(Random random, T... choices) {
+    return choices[random.nextInt(choices.length)];
+  }
+
+  private static Map<String, Object> map(String key, Object value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(key, value);
+    return m;
+  }
+
+  private static void addCase(List<Map<String, Object>> docs, List<String> docIds, List<Set<String>> expected,
+      Map<String, Object> doc, String docId, Set<String> want) {
+    docs.add(doc);
+    docIds.add(docId);
+    expected.add(want);
+  }
+}
