@@ -182,9 +182,10 @@ class FilterEngineConcurrencyTest {
 
   /**
    * As above, with a pool of filters that are each one equality, {@code in} or existence, which an
-   * index holding only such filters matches in one pass, and three that are not (a conjunction, a
-   * negation, a range): as they come and go the index switches between the one-pass and the
-   * two-pass match while readers match.
+   * index holding only such filters matches in one pass, and others that are not (a conjunction, a
+   * negation, ranges, one of them shared by a conjunction): as they come and go the index switches
+   * between the one-pass and the two-pass match, and range conditions between being whole filters
+   * and not, while readers match.
    */
   @Test
   void answersStayThoseOfAStateWhileTheIndexSwitchesBetweenOneAndTwoPasses() throws Exception {
@@ -202,12 +203,17 @@ class FilterEngineConcurrencyTest {
     pool.add("{\"and\":[{\"equals\":{\"tag\":\"x\"}},{\"exists\":\"grp.g\"}]}");
     pool.add("{\"not\":{\"equals\":{\"city\":\"c5\"}}}");
     pool.add("{\"range\":{\"foo\":{\"gte\":1}}}");
+    for (int i = 0; i < 80; i++) { // enough to fill the range index's static levels
+      pool.add("{\"range\":{\"foo\":{\"gte\":" + i + ",\"lte\":" + (i + 10) + "}}}");
+    }
+    pool.add("{\"and\":[{\"range\":{\"foo\":{\"gte\":2,\"lte\":12}}},{\"exists\":\"ext.e4\"}]}");
     List<Document> documents = List.of(
         Document.parse("{\"topic\":\"hot\",\"tag\":\"x\",\"grp\":{\"g\":true},\"foo\":0,\"city\":\"c5\"}"),
         Document.parse("{\"tag\":\"y3\",\"city\":\"c7\",\"foo\":3,\"ext\":{\"e4\":1}}"),
         Document.parse("{\"tag\":\"x\",\"ext\":{\"e4\":1},\"city\":\"m2\"}"));
-    // c5 + 20 x + grp.g + the conjunction; c7 + y3 + e4 + the negation + the range; 20 x + e4 + the negation.
-    checkEveryAnswerIsThatOfAStateBetweenTwoWrites(pool, documents, 23, 5, 22);
+    // c5 + 20 x + grp.g + the conjunction + the range from 0; c7 + y3 + e4 + the negation + the
+    // range from 1 + the four from 0 to 3 + the conjunction sharing one; 20 x + e4 + the negation.
+    checkEveryAnswerIsThatOfAStateBetweenTwoWrites(pool, documents, 24, 10, 22);
   }
 
   /**

@@ -268,9 +268,9 @@ final class Partition {
 
   /**
    * Changes a condition's direct id, and its copies: under each index key where the condition shares
-   * a {@link KeyPosting} with others, the id stands for the condition. Only equalities and existences
-   * are both filed under such keys and ever direct (array membership and match conditions, filed
-   * there too, are not hit at most once).
+   * a {@link KeyPosting} with others, the id stands for the condition (only equalities and existences
+   * are both filed under such keys and ever direct: array membership and match conditions, filed
+   * there too, are not hit at most once); a range index keeps one with the interval.
    */
   private void setDirect(Condition c, String direct) {
     String old = c.directId;
@@ -303,6 +303,14 @@ final class Partition {
           k.redirect(c, old, direct);
         }
         break;
+      case RANGE: {
+        RangeIndex<Condition> ranges = n.ranges;
+        if (ranges != null) {
+          RangeSpec range = (RangeSpec) c.spec;
+          ranges.setDirect(c, range.lowKey(), range.highKey(), direct);
+        }
+        break;
+      }
       default:
         break;
     }

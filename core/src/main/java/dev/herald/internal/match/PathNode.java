@@ -95,7 +95,7 @@ final class PathNode {
   RangeIndex<Condition> rangeIndex() {
     RangeIndex<Condition> r = ranges;
     if (r == null) {
-      r = new RangeIndex<>();
+      r = new RangeIndex<>(c -> c.directId);
       ranges = r;
     }
     return r;

@@ -62,7 +62,10 @@ final class Scratch {
   int outCount;
   /** The first matching id: a field of this scratch's, so storing it allocates nothing. */
   private String firstId;
-  /** All the ids once there are two or more: allocated for the document; else null. */
+  /**
+   * All the ids once there are two or more, or once a range index copies a run of them: allocated
+   * for the document; else null.
+   */
   private String[] ids;
   /**
    * A recent high of outCount, decaying: the first capacity of {@link #ids} (at most {@link
@@ -84,6 +87,31 @@ final class Scratch {
     @Override
     public void inside(Condition c) {
       Partition.hit(Scratch.this, c);
+    }
+
+    @Override
+    public void insideRun(Object[] conditions, String[] directIds, int from, int to) {
+      if (!keepIds) {
+        for (int i = from; i < to; i++) {
+          if (directIds[i] != null) {
+            outCount++;
+          } else {
+            Partition.hit(Scratch.this, (Condition) conditions[i]);
+          }
+        }
+        return;
+      }
+      // A run of whole filters is copied into the answer; only the other conditions are touched.
+      String[] out = reserve(to - from);
+      for (int i = from; i < to; i++) {
+        String id = directIds[i];
+        if (id != null) {
+          out[outCount++] = id;
+        } else {
+          Partition.hit(Scratch.this, (Condition) conditions[i]);
+          out = reserve(to - i - 1); // the hit may have emitted into the room left for the run
+        }
+      }
     }
 
     @Override
@@ -224,12 +252,30 @@ final class Scratch {
   void emitUnique(String id) {
     int n = outCount++;
     if (keepIds) {
-      if (n == 0) {
+      if (n == 0 && ids == null) {
         firstId = id;
       } else {
         store(n, id);
       }
     }
+  }
+
+  /**
+   * The array of the ids, allocated (then holding the first id, if any) or grown so that it has room
+   * for {@code k} more; the caller stores them from {@link #outCount} on, counting them.
+   */
+  String[] reserve(int k) {
+    int need = outCount + k;
+    String[] a = ids;
+    if (a == null) {
+      a = new String[Math.max(need, Math.min(MAX_FIRST_CAPACITY, Math.max(4, outHint)))];
+      a[0] = firstId;
+      ids = a;
+    } else if (need > a.length) {
+      a = Arrays.copyOf(a, Math.max(need, 2 * a.length));
+      ids = a;
+    }
+    return a;
   }
 
   /** Stores a second or later id (kept out of {@link #emitUnique}, which is inlined everywhere). */
@@ -257,7 +303,7 @@ final class Scratch {
       case 0:
         return Collections.emptyList();
       case 1:
-        return Collections.singletonList(firstId);
+        return Collections.singletonList(ids != null ? ids[0] : firstId);
       default:
         return new Answer(ids, outCount); // the array was allocated for this document: no copy
     }

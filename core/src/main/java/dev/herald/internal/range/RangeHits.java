@@ -15,6 +15,19 @@ public interface RangeHits<T> {
   /** The point equals one of the interval's bounds (or may: the index need not tell). */
   void onBound(T item);
 
+  /**
+   * The items {@code items[from, to)} lie strictly inside; where {@code directIds[i]} is not null it
+   * is the direct id the owner gave {@code items[i]} (see {@link RangeIndex#RangeIndex(java.util.function.Function)}),
+   * which may be used without touching the item. The arrays belong to the index: read them, never
+   * keep or change them. By default, {@link #inside} for each item.
+   */
+  @SuppressWarnings("unchecked")
+  default void insideRun(Object[] items, String[] directIds, int from, int to) {
+    for (int i = from; i < to; i++) {
+      inside((T) items[i]);
+    }
+  }
+
   /** Both kinds of hit to one consumer. */
   static <T> RangeHits<T> of(Consumer<? super T> hits) {
     return new RangeHits<>() {

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A stabbing index over closed intervals of doubles: which intervals contain x? Built for many
@@ -22,8 +23,9 @@ import java.util.function.Consumer;
  * <p>Costs: a stab visits one root-to-leaf path per level and scans only matching entries, O(log² n
  * + k) for k hits, allocating nothing. An add is amortized O(log² n) (sorting during rebuilds); a
  * remove is O(log² n), mostly binary searches to find the interval from its bounds. Memory is
- * about 30 bytes per interval beyond the item (one reference, both bounds, one back pointer, node
- * arrays); a rebuild briefly needs about 100 bytes per merged interval.
+ * about 45 bytes per interval beyond the item (two references, both bounds, two back pointers, two
+ * references to its direct id, node arrays); a rebuild briefly needs about 100 bytes per merged
+ * interval.
  *
  * <p>Bounds are only ever compared with {@code <}, {@code <=} and {@code ==} (sorting included), so
  * -0.0 and 0.0 are the same bound, whether stabbed, stored or named on removal.
@@ -51,8 +53,25 @@ public final class RangeIndex<T> {
 
   /** Written by the writer only, read by everyone. */
   private volatile Levels<T> levels = Levels.empty();
+  private final Function<Object, String> directIdOf;
   @SuppressWarnings("unused") // through COMPACTION_CLAIMED
   private volatile boolean compactionClaimed;
+
+  /** An index whose items have no direct ids. */
+  public RangeIndex() {
+    this(item -> null);
+  }
+
+  /**
+   * An index that keeps, with each item in its static levels, the owner's direct id for it, reported
+   * with hits strictly inside ({@link RangeHits#insideRun}). {@code directIdOf} is asked, by the
+   * writer, for the id of each item a rebuild places; the writer reports later changes through
+   * {@link #setDirect}.
+   */
+  @SuppressWarnings("unchecked")
+  public RangeIndex(Function<? super T, String> directIdOf) {
+    this.directIdOf = item -> directIdOf.apply((T) item);
+  }
 
   /** Adds [lo, hi] (lo may be -infinity, hi +infinity; lo &lt;= hi). The same item is never added twice. */
   public void add(T item, double lo, double hi) {
@@ -85,6 +104,24 @@ public final class RangeIndex<T> {
     los[n] = lo;
     his[n] = hi;
     levels = new Levels<>(items, los, his, n + 1, trees, current.size + 1);
+  }
+
+  /**
+   * Records a new direct id for an item added with these bounds (ignored when unknown); writer only.
+   * O(levels · log n). An item in the unsorted tail has no copy to change: its hits report the item.
+   */
+  public void setDirect(T item, double lo, double hi, String id) {
+    if (item == null || !(lo <= hi)) {
+      return;
+    }
+    int hash = System.identityHashCode(item);
+    for (StaticIntervalTree<T> tree : levels.trees) {
+      int slot = tree == null ? -1 : tree.find(item, lo, hi, hash);
+      if (slot >= 0) {
+        tree.setDirect(slot, id);
+        return;
+      }
+    }
   }
 
   /** Removes an item added with these bounds; unknown items are ignored. */
@@ -204,7 +241,7 @@ public final class RangeIndex<T> {
       level++;
     }
     StaticIntervalTree<?>[] trees = new StaticIntervalTree<?>[level + 1];
-    trees[level] = StaticIntervalTree.build(items, lo, hi, total);
+    trees[level] = StaticIntervalTree.build(items, lo, hi, total, directIdOf);
     levels = new Levels<>(new Object[FIRST_TAIL_CAPACITY], new double[FIRST_TAIL_CAPACITY],
         new double[FIRST_TAIL_CAPACITY], 0, trees, current.size);
   }
@@ -215,7 +252,7 @@ public final class RangeIndex<T> {
   }
 
   /** Merges the full tail with levels 0..j-1 into level j, the first empty one. */
-  private static StaticIntervalTree<?>[] carry(Levels<?> current) {
+  private StaticIntervalTree<?>[] carry(Levels<?> current) {
     StaticIntervalTree<?>[] trees = current.trees;
     int j = 0;
     int total = current.tailCount;
@@ -235,17 +272,17 @@ public final class RangeIndex<T> {
     }
     StaticIntervalTree<?>[] next = Arrays.copyOf(trees, Math.max(trees.length, j + 1));
     Arrays.fill(next, 0, j, null);
-    next[j] = StaticIntervalTree.build(items, lo, hi, total);
+    next[j] = StaticIntervalTree.build(items, lo, hi, total, directIdOf);
     return next;
   }
 
-  private static StaticIntervalTree<?> rebuild(StaticIntervalTree<?> tree) {
+  private StaticIntervalTree<?> rebuild(StaticIntervalTree<?> tree) {
     int n = tree.liveCount();
     Object[] items = new Object[n];
     double[] lo = new double[n];
     double[] hi = new double[n];
     tree.copyLiveTo(items, lo, hi, 0);
-    return StaticIntervalTree.build(items, lo, hi, n);
+    return StaticIntervalTree.build(items, lo, hi, n, directIdOf);
   }
 
   private static <T> Levels<T> withoutTailEntry(Levels<T> current, int i) {

@@ -2,6 +2,7 @@ package dev.herald.internal.range;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One level of a {@link RangeIndex}: a centered interval tree over a fixed set of closed intervals,
@@ -21,11 +22,18 @@ import java.util.function.Consumer;
  * <p>Each level holds at most one copy of a given item. Centers are median lower bounds, so the
  * depth is at most about log2(n / LEAF_SIZE) + 1 and a stab costs O(log n + k) for k hits.
  *
- * <p>Deletion marks a slot in {@link #dead}; everything else is immutable after construction.
+ * <p>Direct ids. Each slot may also hold the owner's direct id for its item ({@link #direct}, and
+ * {@link #hiDirect} in hi order), asked of the owner when the tree is built and changed in place
+ * when the owner changes it ({@link #setDirect}). A stab reports each run of consecutive hits
+ * strictly inside at once, with the ids, so the owner emits them without touching the items.
+ *
+ * <p>Deletion marks a slot in {@link #dead}; apart from it and the direct ids, everything is
+ * immutable after construction.
  *
  * <p>Thread-safety: stabbing is safe from any thread once the tree has been published through a
- * volatile write; {@link #kill} and the dead count belong to the single writer. A reader racing with
- * a kill may or may not report that item (it is being removed while the reader runs).
+ * volatile write; {@link #kill}, {@link #setDirect} and the dead count belong to the single writer.
+ * A reader racing with a kill may or may not report that item (it is being removed while the reader
+ * runs); one racing with a change of direct id may report the old id or the new one.
  */
 final class StaticIntervalTree<T> {
   /** Largest set of intervals stored as a leaf rather than split further. */
@@ -44,6 +52,12 @@ final class StaticIntervalTree<T> {
   private final int[] hiSlot;
   /** The items in {@link #hi} order ({@code items[hiSlot[j]]}). */
   private final Object[] hiItems;
+  /** The owner's direct id of each slot's item, or null; written by the writer only. */
+  private final String[] direct;
+  /** The same in {@link #hi} order ({@code direct[hiSlot[j]]}). */
+  private final String[] hiDirect;
+  /** The inverse of {@link #hiSlot}: where each slot is in hi order. */
+  private final int[] hiIndex;
   /** One bit per slot, set once the slot's item is removed. Written by the writer only. */
   private final int[] dead;
   /**
@@ -54,7 +68,7 @@ final class StaticIntervalTree<T> {
   private int deadCount;
 
   private StaticIntervalTree(double[] center, int[] left, int[] right, int[] start, Object[] items,
-      double[] lo, double[] hi, int[] hiSlot) {
+      double[] lo, double[] hi, int[] hiSlot, Function<Object, String> directIdOf) {
     this.center = center;
     this.left = left;
     this.right = right;
@@ -65,8 +79,17 @@ final class StaticIntervalTree<T> {
     this.hiSlot = hiSlot;
     this.dead = new int[(items.length + 31) >>> 5];
     this.hiItems = new Object[items.length];
+    this.direct = new String[items.length];
+    this.hiDirect = new String[items.length];
+    this.hiIndex = new int[items.length];
+    for (int i = 0; i < items.length; i++) {
+      direct[i] = directIdOf.apply(items[i]);
+    }
     for (int j = 0; j < hiSlot.length; j++) {
-      hiItems[j] = items[hiSlot[j]];
+      int i = hiSlot[j];
+      hiItems[j] = items[i];
+      hiDirect[j] = direct[i];
+      hiIndex[i] = j;
     }
   }
 
@@ -76,7 +99,13 @@ final class StaticIntervalTree<T> {
    * about 100 bytes per entry of transient memory.
    */
   static <T> StaticIntervalTree<T> build(Object[] items, double[] lo, double[] hi, int count) {
-    return new Builder(items, lo, hi, count).build();
+    return build(items, lo, hi, count, item -> null);
+  }
+
+  /** As {@link #build(Object[], double[], double[], int)}, asking {@code directIdOf} each item's direct id. */
+  static <T> StaticIntervalTree<T> build(Object[] items, double[] lo, double[] hi, int count,
+      Function<Object, String> directIdOf) {
+    return new Builder(items, lo, hi, count).build(directIdOf);
   }
 
   /** Intervals the tree was built with, removed ones included. */
@@ -125,10 +154,43 @@ final class StaticIntervalTree<T> {
         return;
       }
       double c = center[n];
-      if (x < c) {
-        // Every interval here reaches the center: above x.
+      if (x < c && !anyDead) {
+        // Every interval here reaches the center, above x: the hits are those with lo <= x, a prefix
+        // of the lo-sorted slice, the last of them on their bound when lo == x.
+        int end = from;
+        while (end < to && lo[end] <= x) {
+          end++;
+        }
+        int inside = end;
+        while (inside > from && lo[inside - 1] == x) {
+          inside--;
+        }
+        if (inside > from) {
+          hits.insideRun(items, direct, from, inside);
+        }
+        for (int i = inside; i < end; i++) {
+          hits.onBound((T) items[i]);
+        }
+        n = l;
+      } else if (x > c && !anyDead) {
+        // Symmetrically, a suffix of the hi-sorted slice, the first of them on their bound.
+        int begin = to;
+        while (begin > from && hi[begin - 1] >= x) {
+          begin--;
+        }
+        int inside = begin;
+        while (inside < to && hi[inside] == x) {
+          hits.onBound((T) hiItems[inside]);
+          inside++;
+        }
+        if (inside < to) {
+          hits.insideRun(hiItems, hiDirect, inside, to);
+        }
+        n = right[n];
+      } else if (x < c) {
+        // As above, one by one, skipping removed intervals.
         for (int i = from; i < to && lo[i] <= x; i++) {
-          if (!anyDead || isLive(i)) {
+          if (isLive(i)) {
             if (lo[i] == x) {
               hits.onBound((T) items[i]);
             } else {
@@ -139,7 +201,7 @@ final class StaticIntervalTree<T> {
         n = l;
       } else if (x > c) {
         for (int j = to - 1; j >= from && hi[j] >= x; j--) {
-          if (!anyDead || isLive(hiSlot[j])) {
+          if (isLive(hiSlot[j])) {
             if (hi[j] == x) {
               hits.onBound((T) hiItems[j]);
             } else {
@@ -227,6 +289,17 @@ final class StaticIntervalTree<T> {
     return -1;
   }
 
+  /** Changes the direct id of a slot found by {@link #find}; writer only. */
+  void setDirect(int slot, String id) {
+    direct[slot] = id;
+    hiDirect[hiIndex[slot]] = id;
+  }
+
+  /** The direct id held for a slot; for tests. */
+  String directOf(int slot) {
+    return direct[slot];
+  }
+
   /** Marks a slot found by {@link #find} as removed; writer only. */
   void kill(int slot) {
     dead[slot >>> 5] |= 1 << slot;
@@ -299,7 +372,7 @@ final class StaticIntervalTree<T> {
       hiSlot = new int[count];
     }
 
-    <T> StaticIntervalTree<T> build() {
+    <T> StaticIntervalTree<T> build(Function<Object, String> directIdOf) {
       for (int i = 0; i < count; i++) {
         keys[i] = srcLo[i];
         payloads[i] = ((long) System.identityHashCode(srcItems[i]) << 32) | i;
@@ -311,7 +384,7 @@ final class StaticIntervalTree<T> {
       node(0, count);
       start[nodes] = slots;
       return new StaticIntervalTree<>(Arrays.copyOf(center, nodes), Arrays.copyOf(left, nodes),
-          Arrays.copyOf(right, nodes), Arrays.copyOf(start, nodes + 1), items, lo, hi, hiSlot);
+          Arrays.copyOf(right, nodes), Arrays.copyOf(start, nodes + 1), items, lo, hi, hiSlot, directIdOf);
     }
 
     /** Builds the subtree over {@code order[from, to)} and returns its root, or NONE if empty. */

@@ -59,6 +59,28 @@ final class PartitionFixture {
     }
   }
 
+  /** How many filters the document matches, counted without keeping their ids. */
+  int count(Map<String, ?> document) {
+    scratch.keepIds = false;
+    try {
+      partition.collect(scratch, document, null);
+      return scratch.outCount;
+    } finally {
+      scratch.keepIds = true;
+      scratch.end();
+    }
+  }
+
+  /** Merges the range index of a path into one tree, as the maintenance executor would. */
+  void compactRanges(String path) {
+    partition.lock.lock();
+    try {
+      partition.trie.node(path).ranges.compact();
+    } finally {
+      partition.lock.unlock();
+    }
+  }
+
   boolean isFlat() {
     partition.lock.lock();
     try {

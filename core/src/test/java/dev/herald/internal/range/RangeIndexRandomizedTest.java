@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,6 +32,8 @@ class RangeIndexRandomizedTest {
     final double lo;
     final double hi;
     boolean present;
+    /** The owner's direct id for it, which changes now and then; null for none. */
+    String direct;
 
     Item(int id, double lo, double hi) {
       this.id = id;
@@ -49,7 +52,7 @@ class RangeIndexRandomizedTest {
   void agreesWithBruteForce(Shape shape) {
     long seed = TestSeeds.seed("RangeIndexRandomizedTest " + shape, 20260101L + shape.ordinal());
     Random r = new Random(seed);
-    RangeIndex<Item> index = new RangeIndex<>();
+    RangeIndex<Item> index = new RangeIndex<>(item -> item.direct);
     List<Item> all = new ArrayList<>();
     List<Item> present = new ArrayList<>();
     List<Item> absent = new ArrayList<>(); // removed, may come back
@@ -75,6 +78,11 @@ class RangeIndexRandomizedTest {
         index.add(item, item.lo, item.hi);
         item.present = true;
         present.add(item);
+      } else if (r.nextInt(10) == 0) {
+        // The owner changes a direct id: later stabs report the new one with the item.
+        Item item = present.get(r.nextInt(present.size()));
+        item.direct = r.nextInt(3) == 0 ? null : "d" + op;
+        index.setDirect(item, item.lo, item.hi, item.direct);
       } else if (r.nextInt(20) == 0) {
         // Not present: an unknown item, or a present one with other bounds; both are ignored.
         Item some = present.get(r.nextInt(present.size()));
@@ -101,13 +109,37 @@ class RangeIndexRandomizedTest {
         int[] marks = stamps;
         List<Item> duplicates = new ArrayList<>();
         List<Item> hits = new ArrayList<>();
-        index.stab(x, item -> {
-          if (marks[item.id] == stamp) {
-            duplicates.add(item);
+        List<String> wrong = new ArrayList<>();
+        index.stab(x, new RangeHits<Item>() {
+          @Override
+          public void inside(Item item) {
+            if (!(item.lo < x && x < item.hi)) {
+              wrong.add(item + " reported strictly inside");
+            }
+            onBound(item);
           }
-          marks[item.id] = stamp;
-          hits.add(item);
+
+          @Override
+          public void onBound(Item item) {
+            if (marks[item.id] == stamp) {
+              duplicates.add(item);
+            }
+            marks[item.id] = stamp;
+            hits.add(item);
+          }
+
+          @Override
+          public void insideRun(Object[] items, String[] directIds, int from, int to) {
+            for (int i = from; i < to; i++) {
+              Item item = (Item) items[i];
+              if (!Objects.equals(directIds[i], item.direct)) {
+                wrong.add(item + " reported with direct id " + directIds[i] + ", not " + item.direct);
+              }
+              inside(item);
+            }
+          }
         });
+        assertThat(wrong).as("%s: stab %s", where, x).isEmpty();
         List<Item> expected = new ArrayList<>();
         for (Item item : present) {
           if (item.lo <= x && x <= item.hi) {
