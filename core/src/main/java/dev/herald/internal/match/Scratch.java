@@ -269,7 +269,9 @@ final class Scratch {
     String[] a = ids;
     if (a == null) {
       a = new String[Math.max(need, Math.min(MAX_FIRST_CAPACITY, Math.max(4, outHint)))];
-      a[0] = firstId;
+      if (outCount == 1) {
+        a[0] = firstId;
+      }
       ids = a;
     } else if (need > a.length) {
       a = Arrays.copyOf(a, Math.max(need, 2 * a.length));
