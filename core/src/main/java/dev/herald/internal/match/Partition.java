@@ -789,7 +789,7 @@ final class Partition {
     }
   }
 
-  /** The existence and equality hits of a node holding a canonical value. */
+  /** The existence and equality hits of a node holding a canonical value (both passes). */
   private static void hitScalar(Scratch s, PathNode node, Object value) {
     Object exists = node.exists;
     if (exists != null) {
@@ -843,18 +843,7 @@ final class Partition {
 
   private void probe(Scratch s, PathNode n) {
     Object value = s.value(n);
-    Object exists = n.exists;
-    if (exists != null) {
-      hitKey(s, exists);
-    }
-    OpenMap<Object, Object> eq = n.equals;
-    if (eq != null && (value == null || value instanceof String || value instanceof Number
-        || value instanceof Boolean)) {
-      Object found = eq.get(value == null ? PathNode.NULL_KEY : value);
-      if (found != null) {
-        hitKey(s, found);
-      }
-    }
+    hitScalar(s, n, value);
     if (value instanceof Number) {
       var ranges = n.ranges;
       if (ranges != null) {
