@@ -295,11 +295,6 @@ final class StaticIntervalTree<T> {
     hiDirect[hiIndex[slot]] = id;
   }
 
-  /** The direct id held for a slot; for tests. */
-  String directOf(int slot) {
-    return direct[slot];
-  }
-
   /** Marks a slot found by {@link #find} as removed; writer only. */
   void kill(int slot) {
     dead[slot >>> 5] |= 1 << slot;
