@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -341,6 +342,115 @@ class FilterEngineConcurrencyTest {
       engine.match("i", documents.get(d)).forEach(id -> last.set(indexOf.get(id)));
       assertThat(last).isEqualTo(answers[d][writes]);
     }
+  }
+
+  /**
+   * Each round an index is created by one registration and dropped by its removal, while another
+   * thread matches in between: every match must see the round's filter, never the partition of an
+   * earlier round that the reading thread used last (it remembers it to skip the lookup).
+   */
+  @Test
+  void aMatchAfterAnIndexIsDroppedAndRecreatedSeesTheNewIndex() throws Exception {
+    FilterEngine engine = FilterEngine.create();
+    SynchronousQueue<String> registered = new SynchronousQueue<>();
+    SynchronousQueue<Boolean> matched = new SynchronousQueue<>();
+    int rounds = 500;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> writer = pool.submit(() -> {
+        for (int r = 0; r < rounds; r++) {
+          String id = engine.register("i", "{\"equals\":{\"n\":" + r + "}}");
+          registered.put(id);
+          matched.take();
+          assertThat(engine.remove("i", id)).isTrue();
+          assertThat(engine.indexes()).isEmpty();
+        }
+        return null;
+      });
+      Future<?> reader = pool.submit(() -> {
+        for (int r = 0; r < rounds; r++) {
+          String id = registered.take();
+          Document doc = Document.parse("{\"n\":" + r + "}");
+          // The same name, as one constant or as a string built anew each time.
+          String index = r % 2 == 0 ? "i" : new String(new char[] {'i'});
+          assertThat(engine.match(index, doc)).containsExactly(id);
+          assertThat(engine.countMatches(index, doc)).isEqualTo(1);
+          List<String> seen = new ArrayList<>();
+          engine.forEachMatch(index, doc, seen::add);
+          assertThat(seen).containsExactly(id);
+          assertThat(engine.match(index, Document.parse("{\"n\":" + (r + 1) + "}"))).isEmpty();
+          matched.put(true);
+        }
+        return null;
+      });
+      reader.get(60, TimeUnit.SECONDS);
+      writer.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * More threads than the engine has scratch slots (ids that share a slot are certain) match at
+   * once, some of them matching again from inside a match: each gets exactly its own answers.
+   */
+  @Test
+  void threadsThatShareAScratchSlotEachKeepTheirOwnScratch() throws Exception {
+    FilterEngine engine = FilterEngine.create();
+    List<Document> documents = new ArrayList<>();
+    Map<Document, Set<String>> expected = new HashMap<>();
+    for (int i = 0; i < 20; i++) {
+      engine.register("i", "{\"equals\":{\"n\":" + i + "}}");
+      engine.register("i", "{\"range\":{\"n\":{\"gte\":" + i + ",\"lt\":" + (i + 3) + "}}}");
+      engine.register("i", "{\"and\":[{\"exists\":\"tag\"},{\"equals\":{\"n\":" + i + "}}]}");
+    }
+    for (int i = 0; i < 22; i++) {
+      documents.add(Document.parse("{\"n\":" + i + (i % 3 == 0 ? ",\"tag\":true" : "") + "}"));
+    }
+    for (Document d : documents) {
+      expected.put(d, Set.copyOf(engine.match("i", d)));
+    }
+    int threads = 300;
+    CountDownLatch start = new CountDownLatch(1);
+    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    List<Thread> started = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int seed = t;
+      Thread thread = new Thread(() -> {
+        await(start);
+        Random r = new Random(seed);
+        for (int k = 0; k < 200; k++) {
+          Document d = documents.get(r.nextInt(documents.size()));
+          List<String> got = engine.match("i", d);
+          if (got.size() != expected.get(d).size() || !expected.get(d).containsAll(got)) {
+            problems.add(d + ": " + got + " instead of " + expected.get(d));
+          }
+          if (k % 10 == 0) {
+            Document inner = documents.get(r.nextInt(documents.size()));
+            List<String> outer = new ArrayList<>();
+            engine.forEachMatch("i", d, id -> {
+              outer.add(id);
+              Set<String> nested = Set.copyOf(engine.match("i", inner));
+              if (!nested.equals(expected.get(inner))) {
+                problems.add("nested " + inner + ": " + nested + " instead of " + expected.get(inner));
+              }
+            });
+            if (!Set.copyOf(outer).equals(expected.get(d)) || outer.size() != expected.get(d).size()) {
+              problems.add("outer " + d + ": " + outer + " instead of " + expected.get(d));
+            }
+          }
+        }
+      });
+      thread.start();
+      started.add(thread);
+    }
+    start.countDown();
+    for (Thread thread : started) {
+      thread.join(TimeUnit.SECONDS.toMillis(60));
+      assertThat(thread.isAlive()).isFalse();
+    }
+    assertThat(problems).isEmpty();
+    assertThat(expected.values()).allSatisfy(ids -> assertThat(ids).isNotEmpty());
   }
 
   private static void await(CountDownLatch latch) {

@@ -63,7 +63,8 @@ final class Partition {
   private final Partition root; // the partition whose version publishes this one's writes
   private volatile long version; // of the root: odd while a write is in progress
   private int writeDepth; // of the root, writer only: a select query registers inside its filter
-  boolean dead; // writer only: removed from the engine, a writer must take a fresh one
+  /** Removed from the engine: writers take a fresh one, readers stop using a remembered one. */
+  volatile boolean dead;
 
   final PathTrie trie;
   private final Registry<Condition> conditions = new Registry<>(c -> c.spec);

@@ -4,6 +4,7 @@ import dev.herald.internal.geo.GeoPoint;
 import dev.herald.internal.geo.GeoPoints;
 import dev.herald.internal.filter.RangeSpec;
 import dev.herald.internal.range.RangeHits;
+import java.lang.ref.WeakReference;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -122,8 +123,15 @@ final class Scratch {
     }
   };
 
+  /** The thread this scratch serves (weakly, so that a finished thread's slot does not keep it). */
+  final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
   boolean inUse;
   private Scratch child;
+  /**
+   * The partition this thread matched last: matching the same index again skips the lookup. It may
+   * have been removed since (checked before use).
+   */
+  Partition lastPartition;
 
   /** Starts a new document. */
   void begin() {
