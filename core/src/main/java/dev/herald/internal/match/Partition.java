@@ -17,6 +17,7 @@ import dev.herald.internal.range.RangeIndex;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,6 +83,12 @@ final class Partition {
    * the sequence lock, like the rest.
    */
   private boolean flat;
+  /**
+   * While the index is flat and holds only a few top-level fields, their nodes: a document with at
+   * least as many fields is then probed by key ({@link #probeFields}) instead of walked. Else null.
+   * Written like {@link #flat}.
+   */
+  private PathNode[] flatFields;
 
   Partition(String name, MatchEngine engine) {
     this(name, engine, null);
@@ -198,6 +205,7 @@ final class Partition {
 
   private void endWrite() {
     flat = directEqualities == conditions.size() && directEqualities > 0 && alwaysCandidates.isEmpty();
+    flatFields = flat ? topLevelFields() : null;
     Partition r = root;
     if (--r.writeDepth == 0) {
       r.version++;
@@ -699,7 +707,8 @@ final class Partition {
    * document to fill and read back. Reads values as {@link #setAndDescend} and {@link #probe} do, so
    * both passes give the same answer; a write overlapping it is caught by the sequence lock. Only a
    * {@linkplain PathNode#dotted dotted} node, which the walk may reach twice, is set in the scratch as
-   * in the two-pass match and probed once the walk is over, with its last value.
+   * in the two-pass match and probed once the walk is over, with its last value. When the index holds
+   * a few top-level fields and the document at least as many, they are looked up by key instead.
    */
   private void collectFlat(Scratch s, Map<?, ?> document, String documentId) {
     OpenMap<String, PathNode> children = trie.root.children;
@@ -708,13 +717,56 @@ final class Partition {
     }
     // The document id stands for any "_id" field of the content (see collectOnce).
     PathNode idNode = documentId == null ? null : children.get("_id");
-    walkFlat(s, children, document, idNode);
+    PathNode[] fields = flatFields;
+    Class<?> type = document.getClass();
+    if (fields != null && fields.length <= document.size()
+        && (type == JsonMap.class || type == LinkedHashMap.class || type == HashMap.class)) {
+      probeFields(s, fields, document, idNode);
+    } else {
+      walkFlat(s, children, document, idNode);
+    }
     if (idNode != null) {
       probeFlat(s, idNode, documentId);
     }
     for (int i = 0; i < s.probeCount; i++) {
       PathNode n = s.probed(i);
       hitScalar(s, n, s.value(n));
+    }
+  }
+
+  private static final int MAX_FLAT_FIELDS = 8;
+
+  /** The nodes of the root's children if they are at most {@link #MAX_FLAT_FIELDS} and none dotted. */
+  private PathNode[] topLevelFields() {
+    OpenMap<String, PathNode> children = trie.root.children;
+    if (children == null || children.size() > MAX_FLAT_FIELDS) {
+      return null;
+    }
+    List<String> keys = children.keys();
+    PathNode[] nodes = new PathNode[keys.size()];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = children.get(keys.get(i));
+      if (nodes[i].dotted) {
+        return null; // a document may reach it twice, and the last value counts: walk it
+      }
+    }
+    return nodes;
+  }
+
+  /**
+   * Probes each of {@code fields} in {@code document} by key; {@code replaced} is only descended into.
+   * Only for the map classes whose {@code get} finds a key exactly as the walk would (by {@code
+   * equals}; not an {@code IdentityHashMap} or a {@code TreeMap} with its own order, say).
+   */
+  private static void probeFields(Scratch s, PathNode[] fields, Map<?, ?> document, PathNode replaced) {
+    for (PathNode n : fields) {
+      if (n == null) {
+        return; // an array being published by a concurrent write: this attempt will be run again
+      }
+      Object value = document.get(n.path);
+      if (value != null || document.containsKey(n.path)) {
+        probeFlat(s, n, value, n == replaced);
+      }
     }
   }
 
@@ -1015,6 +1067,11 @@ final class Partition {
   /** Whether documents are matched in one pass ({@link #flat}); for tests and diagnostics. */
   boolean isFlat() {
     return flat;
+  }
+
+  /** Whether a flat match looks the top-level fields up by key ({@link #flatFields}); for tests. */
+  boolean probesFieldsByKey() {
+    return flatFields != null;
   }
 
   /** For diagnostics: the ids of the filters. */

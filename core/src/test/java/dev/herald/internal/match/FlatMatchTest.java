@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.filter.Document;
 import dev.herald.filter.reference.ReferenceEvaluator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -161,6 +164,97 @@ class FlatMatchTest {
     }
     assertThat(onePassChecks).as("documents matched in one pass").isGreaterThan(6000);
     assertThat(referenceChecks).as("answers checked against the reference").isGreaterThan(4000);
+  }
+
+  /**
+   * An index of a few top-level fields looks them up in the document by key when the document has at
+   * least as many fields, for the map classes where that finds what the walk finds (others are
+   * walked): random sets over such fields and random documents of those classes and a few others,
+   * with absent and null fields, extra fields and {@code _id}, answer as the two-pass twin does.
+   */
+  @Test
+  void topLevelFieldsLookedUpByKeyMatchAsWalked() throws Exception {
+    Random random = new Random(20261130);
+    int byKey = 0;
+    for (int set = 0; set < 300; set++) {
+      PartitionFixture f = new PartitionFixture();
+      PartitionFixture twoPass = new PartitionFixture();
+      twoPass.register(NEVER);
+      List<String> json = new ArrayList<>();
+      for (int i = 1 + random.nextInt(8); i > 0; i--) {
+        String filter = randomTopLevelFilter(random);
+        json.add(filter);
+        f.register(filter);
+        twoPass.register(filter);
+      }
+      assertThat(f.isFlat()).as("%s", json).isTrue();
+      assertThat(f.probesFieldsByKey()).as("%s", json).isTrue();
+      for (int d = 0; d < 40; d++) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = random.nextInt(7); i > 0; i--) {
+          fields.put(pick(random, "a", "b", "c", "_id", "x", "y", "z"), randomValue(random, 1));
+        }
+        String docId = random.nextInt(4) == 0 ? pick(random, "doc-1", "doc-2") : null;
+        Map<String, ?> doc;
+        switch (random.nextInt(5)) {
+          case 0:
+            doc = new HashMap<>(fields);
+            break;
+          case 1:
+            doc = Document.parse(JSON.writeValueAsString(fields)).content();
+            break;
+          case 2:
+            doc = new TreeMap<>(fields); // walked
+            break;
+          default:
+            doc = fields;
+            break;
+        }
+        byKey += doc instanceof TreeMap ? 0 : 1;
+        assertThat(f.match(doc, docId)).as("set %s, document %s, id %s", json, doc, docId)
+            .isEqualTo(twoPass.match(doc, docId));
+      }
+    }
+    assertThat(byKey).isGreaterThan(9000);
+  }
+
+  @Test
+  void keysAreLookedUpOnlyInIndexesOfFewTopLevelFieldsNoneDotted() {
+    PartitionFixture f = new PartitionFixture();
+    String a = f.register("{\"equals\":{\"a\":1}}");
+    assertThat(f.probesFieldsByKey()).isTrue();
+    String dotted = f.register("{\"exists\":\"b.c\"}");
+    assertThat(f.isFlat()).isTrue();
+    assertThat(f.probesFieldsByKey()).as("a nested path").isFalse();
+    f.remove(dotted);
+    assertThat(f.probesFieldsByKey()).isTrue();
+    List<String> more = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      more.add(f.register("{\"equals\":{\"f" + i + "\":1}}"));
+    }
+    assertThat(f.probesFieldsByKey()).as("nine top-level fields").isFalse();
+    f.remove(more.get(0));
+    assertThat(f.probesFieldsByKey()).as("eight").isTrue();
+    String and = f.register(NON_FLAT_AND);
+    assertThat(f.probesFieldsByKey()).as("not flat").isFalse();
+    f.remove(and);
+    assertThat(f.probesFieldsByKey()).isTrue();
+    Map<String, Object> doc = new HashMap<>();
+    doc.put("a", 1);
+    doc.put("f1", 1);
+    assertThat(f.match(doc)).hasSize(2).contains(a);
+  }
+
+  private static String randomTopLevelFilter(Random random) throws JsonProcessingException {
+    String path = pick(random, "a", "b", "c", "_id");
+    switch (random.nextInt(3)) {
+      case 0:
+        return "{\"equals\":{\"" + path + "\":" + JSON.writeValueAsString(randomScalar(random)) + "}}";
+      case 1:
+        return "{\"in\":{\"" + path + "\":[\"" + pick(random, "x", "y") + "\",\"" + pick(random, "y", "doc-1") + "\"]}}";
+      default:
+        return "{\"exists\":\"" + path + "\"}";
+    }
   }
 
   private static boolean hasDottedKey(Map<?, ?> object) {

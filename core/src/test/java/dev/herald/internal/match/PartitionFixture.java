@@ -81,6 +81,15 @@ final class PartitionFixture {
     }
   }
 
+  boolean probesFieldsByKey() {
+    partition.lock.lock();
+    try {
+      return partition.probesFieldsByKey();
+    } finally {
+      partition.lock.unlock();
+    }
+  }
+
   boolean isFlat() {
     partition.lock.lock();
     try {
