@@ -18,7 +18,11 @@ public final class JsonMap extends AbstractMap<String, Object> {
   private final String[] keys;
   private final Object[] values;
   private final int size;
-  private Map<String, Integer> positions; // built lazily for large objects
+  /** Objects of at most this many entries are scanned by {@link #get}; larger ones hashed. */
+  public static final int SCANNED_SIZE = 8;
+
+  /** Built by the first lookup in a larger object; volatile, as documents are shared across threads. */
+  private volatile Map<String, Integer> positions;
 
   JsonMap(String[] keys, Object[] values, int size) {
     this.keys = keys;
@@ -56,7 +60,7 @@ public final class JsonMap extends AbstractMap<String, Object> {
   }
 
   private int indexOf(Object key) {
-    if (size <= 8) {
+    if (size <= SCANNED_SIZE) {
       // Last occurrence wins, as JSON.parse does for repeated keys.
       for (int i = size - 1; i >= 0; i--) {
         if (keys[i].equals(key)) {
@@ -69,9 +73,9 @@ public final class JsonMap extends AbstractMap<String, Object> {
     if (p == null) {
       p = new java.util.HashMap<>(size * 2);
       for (int i = 0; i < size; i++) {
-        p.put(keys[i], i);
+        p.put(keys[i], i); // a repeated key keeps its last position
       }
-      positions = p;
+      positions = p; // a racing thread may build its own, equal one
     }
     Integer i = p.get(key);
     return i == null ? -1 : i;
