@@ -718,9 +718,7 @@ final class Partition {
     // The document id stands for any "_id" field of the content (see collectOnce).
     PathNode idNode = documentId == null ? null : children.get("_id");
     PathNode[] fields = flatFields;
-    Class<?> type = document.getClass();
-    if (fields != null && fields.length <= document.size()
-        && (type == JsonMap.class || type == LinkedHashMap.class || type == HashMap.class)) {
+    if (fields != null && fields.length <= document.size() && findsKeysCheaply(document)) {
       probeFields(s, fields, document, idNode);
     } else {
       walkFlat(s, children, document, idNode);
@@ -754,9 +752,19 @@ final class Partition {
   }
 
   /**
-   * Probes each of {@code fields} in {@code document} by key; {@code replaced} is only descended into.
-   * Only for the map classes whose {@code get} finds a key exactly as the walk would (by {@code
-   * equals}; not an {@code IdentityHashMap} or a {@code TreeMap} with its own order, say).
+   * Whether {@code get} on this map finds a key as the walk would (by {@code equals}: not an {@code
+   * IdentityHashMap} or a {@code TreeMap} with an order of its own, say) and cheaply: hash maps, and
+   * parsed objects small enough to be scanned (a larger one would build its table of positions).
+   */
+  private static boolean findsKeysCheaply(Map<?, ?> document) {
+    Class<?> type = document.getClass();
+    return type == LinkedHashMap.class || type == HashMap.class
+        || type == JsonMap.class && document.size() <= JsonMap.SCANNED_SIZE;
+  }
+
+  /**
+   * Probes each of {@code fields} in {@code document} by key ({@link #findsKeysCheaply});
+   * {@code replaced} is only descended into.
    */
   private static void probeFields(Scratch s, PathNode[] fields, Map<?, ?> document, PathNode replaced) {
     for (PathNode n : fields) {

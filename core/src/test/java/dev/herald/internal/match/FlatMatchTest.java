@@ -170,7 +170,8 @@ class FlatMatchTest {
    * An index of a few top-level fields looks them up in the document by key when the document has at
    * least as many fields, for the map classes where that finds what the walk finds (others are
    * walked): random sets over such fields and random documents of those classes and a few others,
-   * with absent and null fields, extra fields and {@code _id}, answer as the two-pass twin does.
+   * with absent and null fields, extra fields and {@code _id}, answer as the two-pass twin does
+   * (parsed objects larger than {@link dev.herald.internal.json.JsonMap#SCANNED_SIZE} are walked).
    */
   @Test
   void topLevelFieldsLookedUpByKeyMatchAsWalked() throws Exception {
@@ -193,6 +194,11 @@ class FlatMatchTest {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = random.nextInt(7); i > 0; i--) {
           fields.put(pick(random, "a", "b", "c", "_id", "x", "y", "z"), randomValue(random, 1));
+        }
+        if (random.nextInt(4) == 0) { // more than a parsed object scans for a key: walked
+          for (int i = 0; i < 6; i++) {
+            fields.put("e" + i, i);
+          }
         }
         String docId = random.nextInt(4) == 0 ? pick(random, "doc-1", "doc-2") : null;
         Map<String, ?> doc;
