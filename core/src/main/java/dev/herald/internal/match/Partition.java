@@ -57,6 +57,8 @@ final class Partition {
   static final int COMPACTION_MIN_STABS = 1024;
   /** Lock-free matches tried before one under the lock, when writes keep overlapping them. */
   static final int OPTIMISTIC_ATTEMPTS = 3;
+  /** The most top-level fields a one-pass match looks up by key rather than walking the document. */
+  private static final int MAX_FLAT_FIELDS = 8;
 
   final String name;
   final MatchEngine engine;
@@ -731,8 +733,6 @@ final class Partition {
       hitScalar(s, n, s.value(n));
     }
   }
-
-  private static final int MAX_FLAT_FIELDS = 8;
 
   /** The nodes of the root's children if they are at most {@link #MAX_FLAT_FIELDS} and none dotted. */
   private PathNode[] topLevelFields() {
