@@ -76,13 +76,13 @@ final class Partition {
   private int singleConjunctions;
   private final OpenMap<String, FilterRecord> filters = new OpenMap<>();
   private final Members alwaysCandidates = new Members();
-  /** Equality and existence conditions with a {@link Condition#directId}; writer only. */
-  private int directEqualities;
+  /** Equality, existence and range conditions with a {@link Condition#directId}; writer only. */
+  private int onePassConditions;
   /**
-   * Whether every condition is an equality (or {@code in}) or an existence that is a whole filter by
-   * itself: then a document is matched in one pass, probing each indexed field as the walk reaches it
-   * ({@link #collectFlat}). Set by the writer before it publishes the version; readers read it within
-   * the sequence lock, like the rest.
+   * Whether every condition is an equality (or {@code in}), an existence or a range that is a whole
+   * filter by itself: then a document is matched in one pass, probing each indexed field as the walk
+   * reaches it ({@link #collectFlat}). Set by the writer before it publishes the version; readers read
+   * it within the sequence lock, like the rest.
    */
   private boolean flat;
   /**
@@ -206,7 +206,7 @@ final class Partition {
   }
 
   private void endWrite() {
-    flat = directEqualities == conditions.size() && directEqualities > 0 && alwaysCandidates.isEmpty();
+    flat = onePassConditions == conditions.size() && onePassConditions > 0 && alwaysCandidates.isEmpty();
     flatFields = flat ? topLevelFields() : null;
     Partition r = root;
     if (--r.writeDepth == 0) {
@@ -290,8 +290,8 @@ final class Partition {
     }
     c.directId = direct;
     ConditionSpec.Kind kind = c.spec.kind();
-    if (kind == ConditionSpec.Kind.EQUALS || kind == ConditionSpec.Kind.EXISTS) {
-      directEqualities += old == null ? 1 : direct == null ? -1 : 0;
+    if (kind == ConditionSpec.Kind.EQUALS || kind == ConditionSpec.Kind.EXISTS || kind == ConditionSpec.Kind.RANGE) {
+      onePassConditions += old == null ? 1 : direct == null ? -1 : 0;
     }
     if (c.accessRefs == 0) {
       return; // not filed
@@ -730,7 +730,16 @@ final class Partition {
     }
     for (int i = 0; i < s.probeCount; i++) {
       PathNode n = s.probed(i);
-      hitScalar(s, n, s.value(n));
+      Object value = s.value(n);
+      hitScalar(s, n, value);
+      if (value instanceof Number) {
+        stabFlat(s, n, (Number) value);
+      }
+    }
+    RangeIndex<Condition> fragmented = s.fragmentedRanges;
+    if (fragmented != null) {
+      s.fragmentedRanges = null;
+      maybeCompact(s, fragmented);
     }
   }
 
@@ -817,9 +826,13 @@ final class Partition {
       }
     }
     // Same value classes, in the same order, as setAndDescend.
-    if (value == null || value instanceof String || value instanceof Long || value instanceof Boolean) {
+    if (value == null || value instanceof String || value instanceof Boolean) {
       if (!descendOnly) {
         hitEqual(s, node, value);
+      }
+    } else if (value instanceof Long) {
+      if (!descendOnly) {
+        probeNumber(s, node, (Long) value);
       }
     } else if (value instanceof JsonMap || value instanceof HashMap) {
       descendFlat(s, node, (Map<?, ?>) value);
@@ -827,7 +840,7 @@ final class Partition {
       return; // an array exists, and equals no scalar
     } else if (value instanceof Number) {
       if (!descendOnly) {
-        hitEqual(s, node, Numbers.canonical((Number) value));
+        probeNumber(s, node, Numbers.canonical((Number) value));
       }
     } else if (value instanceof Map) {
       descendFlat(s, node, (Map<?, ?>) value);
@@ -865,6 +878,26 @@ final class Partition {
     OpenMap<String, PathNode> children = node.children;
     if (children != null) {
       walkFlat(s, children, object, null);
+    }
+  }
+
+  /** The equality and range hits of a canonical number at {@code node} in a one-pass match. */
+  private static void probeNumber(Scratch s, PathNode node, Number value) {
+    hitEqual(s, node, value);
+    stabFlat(s, node, value);
+  }
+
+  /**
+   * The range hits of a (canonical) number at {@code node} in a one-pass match, where every range is a
+   * whole filter: the value goes along with the stab instead of through the scratch.
+   */
+  private static void stabFlat(Scratch s, PathNode node, Number value) {
+    RangeIndex<Condition> ranges = node.ranges;
+    if (ranges != null) {
+      ranges.stab(Numbers.approximate(value), s.rangeHits(value));
+      if (ranges.isFragmented()) {
+        s.fragmentedRanges = ranges; // for collectFlat, which may ask for a compaction
+      }
     }
   }
 

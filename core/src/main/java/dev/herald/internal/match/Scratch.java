@@ -4,6 +4,7 @@ import dev.herald.internal.geo.GeoPoint;
 import dev.herald.internal.geo.GeoPoints;
 import dev.herald.internal.filter.RangeSpec;
 import dev.herald.internal.range.RangeHits;
+import dev.herald.internal.range.RangeIndex;
 import java.lang.ref.WeakReference;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -79,11 +80,19 @@ final class Scratch {
 
   /** Stabs of fragmented range indexes since this thread last asked for a compaction. */
   int fragmentedStabs;
+  /**
+   * A fragmented range index a one-pass match stabbed (its static methods leave the compaction to the
+   * partition); set only while an index is fragmented, so the reference store is seldom paid.
+   */
+  RangeIndex<Condition> fragmentedRanges;
   /** The node whose number is being stabbed in a range index, for the exact test of candidates. */
   int stabbedNode;
 
   final Consumer<Condition> hit = c -> Partition.hit(this, c);
-  /** Range hits: strictly inside the rounded bounds proves the exact test (see RangeSpec.lowKey). */
+  /**
+   * Range hits of the two-pass match: strictly inside the rounded bounds proves the exact test (see
+   * RangeSpec.lowKey); on a bound, the stabbed node's value is tested.
+   */
   final RangeHits<Condition> rangeHit = new RangeHits<>() {
     @Override
     public void inside(Condition c) {
@@ -92,27 +101,7 @@ final class Scratch {
 
     @Override
     public void insideRun(Object[] conditions, String[] directIds, int from, int to) {
-      if (!keepIds) {
-        for (int i = from; i < to; i++) {
-          if (directIds[i] != null) {
-            outCount++;
-          } else {
-            Partition.hit(Scratch.this, (Condition) conditions[i]);
-          }
-        }
-        return;
-      }
-      // A run of whole filters is copied into the answer; only the other conditions are touched.
-      String[] out = reserve(to - from);
-      for (int i = from; i < to; i++) {
-        String id = directIds[i];
-        if (id != null) {
-          out[outCount++] = id;
-        } else {
-          Partition.hit(Scratch.this, (Condition) conditions[i]);
-          out = reserve(to - i - 1); // the hit may have emitted into the room left for the run
-        }
-      }
+      hitRun(conditions, directIds, from, to);
     }
 
     @Override
@@ -122,6 +111,57 @@ final class Scratch {
       }
     }
   };
+
+  /**
+   * Range hits of a one-pass match of {@code value}, which is tested on a bound. A new object per
+   * stab, young: storing the value into this long-lived scratch instead would cost a G1 post-write
+   * barrier (a fence, often a card to refine) on every document.
+   */
+  RangeHits<Condition> rangeHits(Number value) {
+    return new RangeHits<>() {
+      @Override
+      public void inside(Condition c) {
+        Partition.hit(Scratch.this, c);
+      }
+
+      @Override
+      public void insideRun(Object[] conditions, String[] directIds, int from, int to) {
+        hitRun(conditions, directIds, from, to);
+      }
+
+      @Override
+      public void onBound(Condition c) {
+        if (((RangeSpec) c.spec).contains(value)) {
+          Partition.hit(Scratch.this, c);
+        }
+      }
+    };
+  }
+
+  /** Conditions {@code [from, to)} of a range index hold strictly: see {@link RangeHits#insideRun}. */
+  private void hitRun(Object[] conditions, String[] directIds, int from, int to) {
+    if (!keepIds) {
+      for (int i = from; i < to; i++) {
+        if (directIds[i] != null) {
+          outCount++;
+        } else {
+          Partition.hit(this, (Condition) conditions[i]);
+        }
+      }
+      return;
+    }
+    // A run of whole filters is copied into the answer; only the other conditions are touched.
+    String[] out = reserve(to - from);
+    for (int i = from; i < to; i++) {
+      String id = directIds[i];
+      if (id != null) {
+        out[outCount++] = id;
+      } else {
+        Partition.hit(this, (Condition) conditions[i]);
+        out = reserve(to - i - 1); // the hit may have emitted into the room left for the run
+      }
+    }
+  }
 
   /** The thread this scratch serves (weakly, so that a finished thread's slot does not keep it). */
   final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());

@@ -32,13 +32,14 @@ class FlatMatchTest {
   private static final String NEVER = "{\"and\":[{\"equals\":{\"never\":\"x\"}},{\"exists\":\"nowhere\"}]}";
 
   @Test
-  void onePassOnlyWhileEveryFilterIsOneEqualityOrExistence() {
+  void onePassOnlyWhileEveryFilterIsOneEqualityExistenceOrRange() {
     PartitionFixture f = new PartitionFixture();
     assertThat(f.isFlat()).as("empty").isFalse();
     String equals = f.register("{\"equals\":{\"a\":\"x\"}}");
     String in = f.register("{\"in\":{\"b.c\":[\"x\",\"y\"]}}");
     String exists = f.register("{\"exists\":\"d\"}");
     String ids = f.register("{\"ids\":{\"values\":[\"doc-1\"]}}");
+    String range = f.register("{\"range\":{\"n\":{\"gte\":1,\"lt\":5}}}");
     assertThat(f.isFlat()).isTrue();
 
     // A conjunction sharing the equality: that condition no longer emits one filter by itself.
@@ -47,7 +48,9 @@ class FlatMatchTest {
     assertThat(f.remove(and)).isTrue();
     assertThat(f.isFlat()).isTrue();
 
-    for (String other : List.of("{\"not\":{\"equals\":{\"a\":\"x\"}}}", "{\"range\":{\"n\":{\"gte\":1}}}",
+    for (String other : List.of("{\"not\":{\"equals\":{\"a\":\"x\"}}}",
+        "{\"and\":[{\"range\":{\"n\":{\"gte\":1,\"lt\":5}}},{\"exists\":\"m\"}]}",
+        "{\"not\":{\"range\":{\"n\":{\"gte\":1}}}}",
         "{\"exists\":\"list[\\\"x\\\"]\"}", "{\"regexp\":{\"a\":{\"value\":\"^x\"}}}",
         "{\"or\":[{\"equals\":{\"a\":\"y\"}},{\"equals\":{\"e\":\"y\"}}]}")) {
       String id = f.register(other);
@@ -60,7 +63,7 @@ class FlatMatchTest {
     assertThat(f.register("{\"equals\":{\"a\":\"x\"}}")).isEqualTo(equals);
     assertThat(f.isFlat()).isTrue();
 
-    for (String id : List.of(equals, equals, in, exists, ids)) {
+    for (String id : List.of(equals, equals, in, exists, ids, range)) {
       assertThat(f.remove(id)).isTrue();
     }
     assertThat(f.isFlat()).as("empty again").isFalse();
@@ -224,6 +227,41 @@ class FlatMatchTest {
     assertThat(byKey).isGreaterThan(9000);
   }
 
+  /**
+   * Ranges that are whole filters are matched in one pass, the value handed to the stab; a range index
+   * that registrations fragmented is still compacted once matching has paid enough for it.
+   */
+  @Test
+  void onePassRangeMatchingAnswersExactlyAndCompactsAFragmentedIndex() {
+    PartitionFixture f = new PartitionFixture();
+    Map<String, double[]> ranges = new LinkedHashMap<>();
+    Random random = new Random(7);
+    for (int i = 0; i < 300; i++) {
+      int low = random.nextInt(1000);
+      String id = f.register("{\"range\":{\"n\":{\"gte\":" + low + ",\"lt\":" + (low + 50) + "}}}");
+      ranges.put(id, new double[] {low, low + 50});
+    }
+    assertThat(f.isFlat()).isTrue();
+    assertThat(f.rangesFragmented("n")).isTrue();
+    for (int d = 0; d < 3000 && f.rangesFragmented("n"); d++) {
+      Object n = switch (d % 3) {
+        case 0 -> (long) random.nextInt(1100); // on bounds often
+        case 1 -> random.nextInt(1100) + 0.5;
+        default -> random.nextInt(1100); // an Integer
+      };
+      double x = ((Number) n).doubleValue();
+      Set<String> want = new HashSet<>();
+      ranges.forEach((id, r) -> {
+        if (x >= r[0] && x < r[1]) {
+          want.add(id);
+        }
+      });
+      assertThat(f.match(map("n", n))).as("n = %s", n).isEqualTo(want);
+      assertThat(f.count(map("n", n))).isEqualTo(want.size());
+    }
+    assertThat(f.rangesFragmented("n")).as("compacted by the maintenance matching asked for").isFalse();
+  }
+
   @Test
   void keysAreLookedUpOnlyInIndexesOfFewTopLevelFieldsNoneDotted() {
     PartitionFixture f = new PartitionFixture();
@@ -253,7 +291,9 @@ class FlatMatchTest {
 
   private static String randomTopLevelFilter(Random random) throws JsonProcessingException {
     String path = pick(random, "a", "b", "c", "_id");
-    switch (random.nextInt(3)) {
+    switch (random.nextInt(4)) {
+      case 3:
+        return randomRange(random, path);
       case 0:
         return "{\"equals\":{\"" + path + "\":" + JSON.writeValueAsString(randomScalar(random)) + "}}";
       case 1:
@@ -274,7 +314,9 @@ class FlatMatchTest {
 
   private static String randomFlatFilter(Random random) throws JsonProcessingException {
     String path = pick(random, "a", "b", "b.c", "b.c.d", "_id");
-    switch (random.nextInt(3)) {
+    switch (random.nextInt(4)) {
+      case 3:
+        return randomRange(random, path);
       case 0:
         return "{\"equals\":{\"" + path + "\":" + JSON.writeValueAsString(randomScalar(random)) + "}}";
       case 1:
@@ -282,6 +324,18 @@ class FlatMatchTest {
       default:
         return "{\"exists\":\"" + path + "\"}";
     }
+  }
+
+  /** A range with one or two bounds among 0, 1, 1.5 and 2, inclusive or not: values land on them. */
+  private static String randomRange(Random random, String path) {
+    String low = pick(random, "gt", "gte") + "\":" + pick(random, "0", "1");
+    String high = pick(random, "lt", "lte") + "\":" + pick(random, "1.5", "2");
+    String bounds = switch (random.nextInt(3)) {
+      case 0 -> low;
+      case 1 -> high;
+      default -> low + ",\"" + high;
+    };
+    return "{\"range\":{\"" + path + "\":{\"" + bounds + "}}}";
   }
 
   private static Object randomScalar(Random random) {

@@ -81,6 +81,15 @@ final class PartitionFixture {
     }
   }
 
+  boolean rangesFragmented(String path) {
+    partition.lock.lock();
+    try {
+      return partition.trie.node(path).ranges.isFragmented();
+    } finally {
+      partition.lock.unlock();
+    }
+  }
+
   boolean probesFieldsByKey() {
     partition.lock.lock();
     try {
