@@ -33,7 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * geo...); each condition found that way gives access to the conjunctions that chose it, which are
  * verified on their other literals; conjunctions with no positive literal are verified for every
  * document. The cost is the document's indexed fields, plus the conjunctions reached, plus the output.
- * An index whose every filter is one equality, {@code in} or existence (the most common
+ * An index whose every filter is one equality, {@code in}, existence or range (the most common
  * subscriptions) needs neither the flattened document nor verification: it is matched in one pass,
  * each field probed as the walk reaches it ({@link #collectFlat}).
  *
