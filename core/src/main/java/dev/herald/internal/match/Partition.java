@@ -889,12 +889,21 @@ final class Partition {
 
   /**
    * The range hits of a (canonical) number at {@code node} in a one-pass match, where every range is a
-   * whole filter: the value goes along with the stab instead of through the scratch.
+   * whole filter: the value goes along with the stab, as a primitive, instead of through the scratch's
+   * table of values.
    */
   private static void stabFlat(Scratch s, PathNode node, Number value) {
     RangeIndex<Condition> ranges = node.ranges;
     if (ranges != null) {
-      ranges.stab(Numbers.approximate(value), s.rangeHits(value));
+      if (value instanceof Long) {
+        s.stabbedLong = (Long) value;
+        ranges.stab(s.stabbedLong, s.longRangeHit);
+      } else if (value instanceof Double) {
+        s.stabbedDouble = (Double) value;
+        ranges.stab(s.stabbedDouble, s.doubleRangeHit);
+      } else {
+        ranges.stab(Numbers.approximate(value), s.rangeHits(value));
+      }
       if (ranges.isFragmented()) {
         s.fragmentedRanges = ranges; // for collectFlat, which may ask for a compaction
       }

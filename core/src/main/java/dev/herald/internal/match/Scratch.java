@@ -112,10 +112,57 @@ final class Scratch {
     }
   };
 
+  /** The number a one-pass match is stabbing with {@link #longRangeHit} or {@link #doubleRangeHit}. */
+  long stabbedLong;
+  double stabbedDouble;
+
   /**
-   * Range hits of a one-pass match of {@code value}, which is tested on a bound. A new object per
-   * stab, young: storing the value into this long-lived scratch instead would cost a G1 post-write
-   * barrier (a fence, often a card to refine) on every document.
+   * Range hits of a one-pass match of the {@code Long} {@link #stabbedLong}. The number is kept as a
+   * primitive: storing a reference into this long-lived scratch costs a G1 post-write barrier (a
+   * fence, often a card to refine) on every document; it is boxed again only for a hit on a bound.
+   */
+  final RangeHits<Condition> longRangeHit = new RangeHits<>() {
+    @Override
+    public void inside(Condition c) {
+      Partition.hit(Scratch.this, c);
+    }
+
+    @Override
+    public void insideRun(Object[] conditions, String[] directIds, int from, int to) {
+      hitRun(conditions, directIds, from, to);
+    }
+
+    @Override
+    public void onBound(Condition c) {
+      if (((RangeSpec) c.spec).contains(stabbedLong)) {
+        Partition.hit(Scratch.this, c);
+      }
+    }
+  };
+
+  /** As {@link #longRangeHit}, for the {@code Double} {@link #stabbedDouble}. */
+  final RangeHits<Condition> doubleRangeHit = new RangeHits<>() {
+    @Override
+    public void inside(Condition c) {
+      Partition.hit(Scratch.this, c);
+    }
+
+    @Override
+    public void insideRun(Object[] conditions, String[] directIds, int from, int to) {
+      hitRun(conditions, directIds, from, to);
+    }
+
+    @Override
+    public void onBound(Condition c) {
+      if (((RangeSpec) c.spec).contains(stabbedDouble)) {
+        Partition.hit(Scratch.this, c);
+      }
+    }
+  };
+
+  /**
+   * Range hits of a one-pass match of another canonical number ({@code BigInteger}, {@code
+   * BigDecimal}): a new object per stab, holding it.
    */
   RangeHits<Condition> rangeHits(Number value) {
     return new RangeHits<>() {
