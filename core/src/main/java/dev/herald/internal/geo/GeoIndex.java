@@ -24,6 +24,11 @@ import java.util.function.Consumer;
  * the mark of the point's sub-cell; since an item lives at one level only, it is found (and reported) at
  * most once. Cells are kept in a {@link LongTable} keyed by (level, row, column).
  *
+ * <p>An item may carry a direct id, given by its owner ({@link #add(Object, GeoShape, String)},
+ * {@link #setDirect}) and kept in every cell beside it: a query then reports the id alone ({@link
+ * GeoHits#direct}), so that a hit needs no read of the item itself, which for thousands of items in a
+ * cell would mostly be a cache miss each.
+ *
  * <p>Where the mark asks, {@link GeoShape#quickTest} runs (no trigonometry nor allocation); where that is
  * unsure, or the mark asks for it, the exact {@link GeoShape#test(Probe)} runs, on a {@link Probe} taken
  * from a thread-local the first time a query needs one.
@@ -31,12 +36,13 @@ import java.util.function.Consumer;
  * <p>Thread-safety: any number of threads may {@link #query} while one thread at a time (the caller
  * serializes writers) adds or removes; a query never blocks and sees each item either entirely or not
  * at all; an item present during the whole query is always seen. A cell is one array: its first slot
- * holds the marks (a {@code long[]}, two per item), then come (shape, item) pairs, ended by a null
- * shape. An addition fills a free pair in place: marks and item first, then the shape with release
- * semantics (readers read shapes with acquire); a removal, or an addition to a full cell, publishes a
- * new array through the table. So a reader's view of a cell is always a consistent one. Queries
- * allocate nothing on the common path (a query run from inside another query's callback allocates one
- * small probe if it needs one).
+ * holds the marks (a {@code long[]}, two per item), then come (shape, item, direct id) entries, ended
+ * by a null shape. An addition fills a free entry in place: marks, item and id first, then the shape
+ * with release semantics (readers read shapes with acquire); a removal, or an addition to a full cell,
+ * publishes a new array through the table. So a reader's view of a cell is always a consistent one. A
+ * direct id changes in place (with release); a query overlapping the change reports the old one or the
+ * new one. Queries allocate nothing on the common path (a query run from inside another query's
+ * callback allocates one small probe if it needs one).
  *
  * <p>Cost: a query costs one table lookup per level in use plus a bit extraction per candidate, and
  * the quick or exact test of the few that the marks leave open. An add computes the marks of the
@@ -58,6 +64,9 @@ public final class GeoIndex<T> {
 
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
+  /** Slots per entry of a cell: shape, item, direct id. */
+  private static final int ENTRY = 3;
+
   private static final ThreadLocal<Probe> PROBES = ThreadLocal.withInitial(Probe::new);
 
   private final LongTable<Object[]> cells = new LongTable<>();
@@ -67,8 +76,16 @@ public final class GeoIndex<T> {
   /** Items per level; writer only. */
   private final int[] perLevel = new int[MAX_LEVEL + 1];
 
-  /** Adds an item (identity matters: the same item may not be added twice). */
+  /** Adds an item (identity matters: the same item may not be added twice), without a direct id. */
   public void add(T item, GeoShape shape) {
+    add(item, shape, null);
+  }
+
+  /**
+   * Adds an item (identity matters: the same item may not be added twice) with a direct id (or
+   * null), which queries report in its place through {@link GeoHits#direct}.
+   */
+  public void add(T item, GeoShape shape, String directId) {
     Objects.requireNonNull(item, "item");
     int level = shape.level();
     long[] keys = keys(shape.bounds(), level);
@@ -99,7 +116,7 @@ public final class GeoIndex<T> {
         }
         low = high = -1; // all MARK_QUICK
       }
-      append(keys[k], shape, item, low, high);
+      append(keys[k], shape, item, directId, low, high);
       filed = true;
     }
     // The level becomes visible to queries only once the item is in its cells.
@@ -117,10 +134,10 @@ public final class GeoIndex<T> {
     boolean found = false;
     for (long key : keys(shape.bounds(), level)) {
       Object[] slots = cells.get(key);
-      int pair = slots == null ? -1 : indexOf(slots, item);
-      if (pair >= 0) {
+      int entry = slots == null ? -1 : indexOf(slots, item);
+      if (entry >= 0) {
         found = true;
-        Object[] rest = without(slots, pair);
+        Object[] rest = without(slots, entry);
         if (rest == null) {
           cells.remove(key);
         } else {
@@ -136,9 +153,41 @@ public final class GeoIndex<T> {
     }
   }
 
-  /** Calls {@code hits} once for each item whose shape contains {@code p}. */
-  @SuppressWarnings("unchecked")
+  /**
+   * Changes the direct id of an item added with this shape (or an equal one), in every cell it is
+   * filed in; unknown items are ignored. Writer only; costs a few lookups and a scan of each cell.
+   */
+  public void setDirect(T item, GeoShape shape, String directId) {
+    for (long key : keys(shape.bounds(), shape.level())) {
+      Object[] slots = cells.get(key);
+      int entry = slots == null ? -1 : indexOf(slots, item);
+      if (entry >= 0) {
+        SLOTS.setRelease(slots, ENTRY * entry + 3, directId);
+      }
+    }
+  }
+
+  /** Calls {@code hits} once for each item whose shape contains {@code p}, direct id or not. */
   public void query(GeoPoint p, Consumer<? super T> hits) {
+    query(p, new GeoHits<T>() {
+      @Override
+      public void item(T item) {
+        hits.accept(item);
+      }
+
+      @Override
+      public void direct(String id, T item) {
+        hits.accept(item);
+      }
+    });
+  }
+
+  /**
+   * Reports once each item whose shape contains {@code p}: by its direct id when it has one, else
+   * the item.
+   */
+  @SuppressWarnings("unchecked")
+  public void query(GeoPoint p, GeoHits<? super T> hits) {
     int mask = levels;
     if (mask == 0 || p == null) {
       return;
@@ -169,12 +218,12 @@ public final class GeoIndex<T> {
         int sub = (subRow & 7) << SUB_LEVELS | subColumn & 7;
         int word = sub >>> 5;
         int shift = (sub & 31) << 1;
-        for (int i = 1; i < slots.length; i += 2) {
+        for (int i = 1, markWord = word; i < slots.length; i += ENTRY, markWord += 2) {
           Object shape = SLOTS.getAcquire(slots, i);
           if (shape == null) {
             break;
           }
-          int mark = marksHold ? (int) (marks[i - 1 + word] >>> shift) & 3 : GeoShape.MARK_QUICK;
+          int mark = marksHold ? (int) (marks[markWord] >>> shift) & 3 : GeoShape.MARK_QUICK;
           if (mark != GeoShape.MARK_INSIDE) {
             if (mark == GeoShape.MARK_OUTSIDE) {
               continue;
@@ -191,7 +240,12 @@ public final class GeoIndex<T> {
               continue;
             }
           }
-          hits.accept((T) slots[i + 1]);
+          Object direct = slots[i + 2];
+          if (direct != null) {
+            hits.direct((String) direct, (T) slots[i + 1]); // the item is passed, not read
+          } else {
+            hits.item((T) slots[i + 1]);
+          }
         }
       }
     } finally {
@@ -323,46 +377,49 @@ public final class GeoIndex<T> {
     return (int) key & ((1 << 28) - 1);
   }
 
-  // ---- cells: [marks, shape, item, shape, item, ..., null, ...] ---------------------------------
+  // ---- cells: [marks, shape, item, id, shape, item, id, ..., null, ...] -------------------------
 
   /**
-   * Files an item in a cell: in place when the cell's array has a free pair, else in a new array. The
-   * marks of pair i (slots 2i + 1 and 2i + 2) are longs 2i and 2i + 1 of slot 0.
+   * Files an item in a cell: in place when the cell's array has a free entry, else in a new array.
+   * Entry i fills slots 3i + 1 to 3i + 3; its marks are longs 2i and 2i + 1 of slot 0.
    */
-  private void append(long key, GeoShape shape, Object item, long low, long high) {
+  private void append(long key, GeoShape shape, Object item, String directId, long low, long high) {
     Object[] slots = cells.get(key);
-    int used = slots == null ? 0 : usedPairs(slots);
-    if (slots != null && 2 * used + 1 < slots.length) {
+    int used = slots == null ? 0 : usedEntries(slots);
+    int at = ENTRY * used + 1;
+    if (slots != null && at < slots.length) {
       long[] marks = (long[]) slots[0];
       marks[2 * used] = low;
       marks[2 * used + 1] = high;
-      slots[2 * used + 2] = item;
-      SLOTS.setRelease(slots, 2 * used + 1, shape); // publishes the pair and its marks
+      slots[at + 1] = item;
+      slots[at + 2] = directId;
+      SLOTS.setRelease(slots, at, shape); // publishes the entry and its marks
       return;
     }
     // Growing by a quarter keeps cells (up to dozens of polygons each) nearly full, for a few more copies.
     int capacity = used + Math.max(2, used / 4);
-    Object[] grown = new Object[1 + 2 * capacity];
+    Object[] grown = new Object[1 + ENTRY * capacity];
     long[] marks = new long[2 * capacity];
     if (slots != null) {
-      System.arraycopy(slots, 1, grown, 1, 2 * used);
+      System.arraycopy(slots, 1, grown, 1, ENTRY * used);
       System.arraycopy((long[]) slots[0], 0, marks, 0, 2 * used);
     }
     grown[0] = marks;
-    grown[2 * used + 1] = shape;
-    grown[2 * used + 2] = item;
+    grown[at] = shape;
+    grown[at + 1] = item;
+    grown[at + 2] = directId;
     marks[2 * used] = low;
     marks[2 * used + 1] = high;
     cells.put(key, grown);
   }
 
-  /** The number of filled pairs (they come first): a binary search for the first null shape. */
-  private static int usedPairs(Object[] slots) {
+  /** The number of filled entries (they come first): a binary search for the first null shape. */
+  private static int usedEntries(Object[] slots) {
     int lo = 0;
-    int hi = (slots.length - 1) / 2;
+    int hi = (slots.length - 1) / ENTRY;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (slots[2 * mid + 1] != null) {
+      if (slots[ENTRY * mid + 1] != null) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -371,31 +428,32 @@ public final class GeoIndex<T> {
     return lo;
   }
 
-  /** The pair index of an item, or -1. */
+  /** The entry index of an item, or -1. */
   private static int indexOf(Object[] slots, Object item) {
-    for (int i = 1; i < slots.length && slots[i] != null; i += 2) {
+    for (int i = 1; i < slots.length && slots[i] != null; i += ENTRY) {
       if (slots[i + 1] == item) {
-        return i / 2;
+        return i / ENTRY;
       }
     }
     return -1;
   }
 
-  /** A new array without a pair, with some room to grow, or null when none would be left. */
-  private static Object[] without(Object[] slots, int pair) {
-    int used = usedPairs(slots);
+  /** A new array without an entry, with some room to grow, or null when none would be left. */
+  private static Object[] without(Object[] slots, int entry) {
+    int used = usedEntries(slots);
     if (used == 1) {
       return null;
     }
     int left = used - 1;
     int capacity = left + Math.max(1, left / 4);
-    Object[] rest = new Object[1 + 2 * capacity];
+    Object[] rest = new Object[1 + ENTRY * capacity];
     long[] marks = new long[2 * capacity];
     long[] old = (long[]) slots[0];
-    System.arraycopy(slots, 1, rest, 1, 2 * pair);
-    System.arraycopy(slots, 2 * pair + 3, rest, 2 * pair + 1, 2 * (used - pair - 1));
-    System.arraycopy(old, 0, marks, 0, 2 * pair);
-    System.arraycopy(old, 2 * pair + 2, marks, 2 * pair, 2 * (used - pair - 1));
+    int after = used - entry - 1;
+    System.arraycopy(slots, 1, rest, 1, ENTRY * entry);
+    System.arraycopy(slots, ENTRY * (entry + 1) + 1, rest, ENTRY * entry + 1, ENTRY * after);
+    System.arraycopy(old, 0, marks, 0, 2 * entry);
+    System.arraycopy(old, 2 * (entry + 1), marks, 2 * entry, 2 * after);
     rest[0] = marks;
     return rest;
   }

@@ -322,6 +322,11 @@ final class Partition {
         }
         break;
       }
+      case GEO:
+        if (n.geo != null) {
+          n.geo.setDirect(c, ((GeoSpec) c.spec).shape(), direct);
+        }
+        break;
       default:
         break;
     }
@@ -478,7 +483,7 @@ final class Partition {
         n.regexpIndex().add(c, ((RegexpSpec) spec).pattern());
         break;
       case GEO:
-        n.geoIndex().add(c, ((GeoSpec) spec).shape());
+        n.geoIndex().add(c, ((GeoSpec) spec).shape(), c.directId);
         break;
       case SELECT:
         if (n.select == null) {
@@ -981,7 +986,7 @@ final class Partition {
     if (geo != null) {
       var p = s.point(n);
       if (p != null) {
-        geo.query(p, s.hit);
+        geo.query(p, s.geoHit);
       }
     }
     SelectIndex select = n.select;
@@ -1064,14 +1069,15 @@ final class Partition {
 
   /** A condition holds for the document: verify the conjunctions it gives access to. */
   static void hit(Scratch s, Condition c) {
-    if (c.costly) {
-      s.remember(c, true);
-    }
     String direct = c.directId;
     if (direct != null) {
       // Reached once per document, and by no other way: no conjunction to verify, no repeat to skip.
+      // Not remembered either: a conjunction holding it among other literals tests it again.
       s.emitUnique(direct);
       return;
+    }
+    if (c.costly) {
+      s.remember(c, true);
     }
     verifyEach(s, c.items);
   }

@@ -1,5 +1,6 @@
 package dev.herald.internal.match;
 
+import dev.herald.internal.geo.GeoHits;
 import dev.herald.internal.geo.GeoPoint;
 import dev.herald.internal.geo.GeoPoints;
 import dev.herald.internal.filter.RangeSpec;
@@ -89,6 +90,18 @@ final class Scratch {
   int stabbedNode;
 
   final Consumer<Condition> hit = c -> Partition.hit(this, c);
+  /** Geo hits: a direct id is emitted without reading the condition. */
+  final GeoHits<Condition> geoHit = new GeoHits<>() {
+    @Override
+    public void item(Condition c) {
+      Partition.hit(Scratch.this, c);
+    }
+
+    @Override
+    public void direct(String id, Condition c) {
+      emitUnique(id);
+    }
+  };
   /**
    * Range hits of the two-pass match: strictly inside the rounded bounds proves the exact test (see
    * RangeSpec.lowKey); on a bound, the stabbed node's value is tested.

@@ -193,6 +193,48 @@ class GeoIndexTest {
   }
 
   @Test
+  void itemsWithADirectIdAreReportedByItInEveryCellTheyAreFiledIn() {
+    GeoIndex<Item> index = new GeoIndex<>();
+    // Wide enough to be filed in several cells; the points below fall in different ones.
+    GeoShape wide = GeoShape.box(20, -20, -20, 20);
+    GeoShape small = GeoShape.box(1, 0, 0, 1);
+    Item a = new Item(1, wide);
+    Item b = new Item(2, small);
+    index.add(a, wide, "a");
+    index.add(b, small);
+    GeoPoint[] points = {new GeoPoint(0.5, 0.5), new GeoPoint(-15, -15), new GeoPoint(15, 15)};
+    assertThat(GeoIndex.keys(wide.bounds(), wide.level())).hasSizeGreaterThan(1);
+    assertThat(reported(index, points[0])).containsExactlyInAnyOrder("direct a of 1", "item 2");
+    assertThat(reported(index, points[1])).containsExactly("direct a of 1");
+    index.setDirect(a, wide, null);
+    index.setDirect(b, small, "b");
+    assertThat(reported(index, points[0])).containsExactlyInAnyOrder("item 1", "direct b of 2");
+    index.setDirect(a, GeoShape.box(20, -20, -20, 20), "a2"); // an equal shape finds the item
+    for (GeoPoint p : points) {
+      assertThat(reported(index, p)).contains("direct a2 of 1");
+    }
+    index.remove(b, small);
+    assertThat(reported(index, points[0])).containsExactly("direct a2 of 1");
+    assertThat(query(index, points[2])).containsExactly(a); // a consumer gets the items
+  }
+
+  private static List<String> reported(GeoIndex<Item> index, GeoPoint p) {
+    List<String> out = new ArrayList<>();
+    index.query(p, new GeoHits<Item>() {
+      @Override
+      public void item(Item item) {
+        out.add("item " + item.id());
+      }
+
+      @Override
+      public void direct(String id, Item item) {
+        out.add("direct " + id + " of " + item.id());
+      }
+    });
+    return out;
+  }
+
+  @Test
   void aQueryMayRunInsideAnotherQuerysCallback() {
     GeoIndex<Item> index = new GeoIndex<>();
     GeoShape left = GeoShape.box(10, 0, 0, 10);
