@@ -68,7 +68,7 @@ final class Polygon extends GeoShape {
    * Levels between the one whose cells fit the bounds (2 x 2 cells at most) and the one a polygon with
    * a raster is filed at, before rounding down to an even level: so 2 or 3 levels finer, about 20 cells
    * for the benchmark's stars, which cuts the candidates of a query (to the polygons near the point)
-   * and the exact tests (to points within an eighth of a cell of an edge).
+   * and the exact tests (to points within a sixteenth of a cell of an edge).
    */
   static final int FILING_REFINEMENT = 3;
 

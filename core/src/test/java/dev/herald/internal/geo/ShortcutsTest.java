@@ -229,9 +229,9 @@ class ShortcutsTest {
       for (long key : GeoIndex.keys(shape.bounds(), level)) {
         int row = (int) (key >>> 28) & ((1 << 28) - 1);
         int column = (int) key & ((1 << 28) - 1);
-        for (int sub = 0; sub < 64; sub += 1 + random.nextInt(4)) {
+        for (int sub = 0; sub < GeoIndex.SUBS; sub += 1 + random.nextInt(4)) {
           int subRow = row << GeoIndex.SUB_LEVELS | sub >>> GeoIndex.SUB_LEVELS;
-          int subColumn = column << GeoIndex.SUB_LEVELS | sub & 7;
+          int subColumn = column << GeoIndex.SUB_LEVELS | sub & GeoIndex.SUB_MASK;
           int mark = marks.mark(subRow, subColumn);
           decided += mark <= GeoShape.MARK_INSIDE ? 1 : 0;
           assertMarkHolds(shape, level + GeoIndex.SUB_LEVELS, subRow, subColumn, mark, random);
