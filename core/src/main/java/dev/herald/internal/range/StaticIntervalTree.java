@@ -42,6 +42,12 @@ final class StaticIntervalTree<T> {
   private static final int NONE = -1; // no child
 
   private final double[] center;
+  /**
+   * The least lower bound and the greatest upper bound (removed intervals included): a stab outside
+   * them, such as a value beyond every range, returns at once instead of descending to a leaf.
+   */
+  private final double lowest;
+  private final double highest;
   private final int[] left;
   private final int[] right;
   /** Node n owns slots [start[n], start[n + 1]); one entry more than there are nodes. */
@@ -78,6 +84,14 @@ final class StaticIntervalTree<T> {
     this.hi = hi;
     this.hiSlot = hiSlot;
     this.dead = new int[(items.length + 31) >>> 5];
+    double least = Double.POSITIVE_INFINITY;
+    double greatest = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < items.length; i++) {
+      least = Math.min(least, lo[i]);
+      greatest = Math.max(greatest, hi[i]);
+    }
+    this.lowest = least;
+    this.highest = greatest;
     this.hiItems = new Object[items.length];
     this.direct = new String[items.length];
     this.hiDirect = new String[items.length];
@@ -135,6 +149,9 @@ final class StaticIntervalTree<T> {
   /** As {@link #stab(double, Consumer)}, telling hits strictly inside from hits on a bound. */
   @SuppressWarnings("unchecked")
   void stab(double x, RangeHits<? super T> hits) {
+    if (x < lowest || x > highest) {
+      return;
+    }
     boolean anyDead = deadCount != 0;
     int n = center.length == 0 ? NONE : 0;
     while (n != NONE) {
