@@ -36,12 +36,12 @@ import java.util.function.Consumer;
  * <p>Thread-safety: any number of threads may {@link #query} while one thread at a time (the caller
  * serializes writers) adds or removes; a query never blocks and sees each item either entirely or not
  * at all; an item present during the whole query is always seen. A cell is one array: its first slot
- * holds the marks (a {@code long[]}, {@value #MARK_WORDS} per item), then come (shape, item, direct id) entries, ended
- * by a null shape. An addition fills a free entry in place: marks, item and id first, then the shape
- * with release semantics (readers read shapes with acquire); a removal, or an addition to a full cell,
- * publishes a new array through the table. So a reader's view of a cell is always a consistent one. A
- * direct id changes in place (with release); a query overlapping the change reports the old one or the
- * new one. Queries allocate nothing on the common path (a query run from inside another query's
+ * holds the marks (a {@code long[]}, {@value #MARK_WORDS} per item), then come (shape, item, direct
+ * id) entries, ended by a null shape. An addition fills a free entry in place: marks, item and id
+ * first, then the shape with release semantics (readers read shapes with acquire); a removal, or an
+ * addition to a full cell, publishes a new array through the table. So a reader's view of a cell is
+ * always a consistent one. A direct id changes in place (with release); a query overlapping the
+ * change reports the old one or the new one. Queries allocate nothing on the common path (a query run from inside another query's
  * callback allocates one small probe if it needs one).
  *
  * <p>Cost: a query costs one table lookup per level in use plus a bit extraction per candidate, and
@@ -168,7 +168,7 @@ public final class GeoIndex<T> {
       Object[] slots = cells.get(key);
       int entry = slots == null ? -1 : indexOf(slots, item);
       if (entry >= 0) {
-        SLOTS.setRelease(slots, ENTRY * entry + 3, directId);
+        SLOTS.setRelease(slots, ENTRY * entry + 3, directId); // the entry's third slot
       }
     }
   }
