@@ -391,6 +391,72 @@ class FilterEngineConcurrencyTest {
   }
 
   /**
+   * Threads that each keep to one index, one that goes from index to index at every document, and a
+   * writer that keeps dropping and recreating one more index: each match answers from the index it
+   * names, never from the one the engine or the thread looked up last.
+   */
+  @Test
+  void threadsMatchingDifferentIndexesEachGetTheirOwnIndexsAnswers() throws Exception {
+    FilterEngine engine = FilterEngine.create();
+    int indexes = 4;
+    int perIndex = 10;
+    String[][] ids = new String[indexes][perIndex];
+    for (int i = 0; i < indexes; i++) {
+      for (int v = 0; v < perIndex; v++) {
+        ids[i][v] = engine.register("i" + i, "{\"equals\":{\"n\":" + (i * perIndex + v) + "}}");
+      }
+    }
+    int churned = indexes - 1; // dropped and recreated by the writer
+    AtomicBoolean stop = new AtomicBoolean();
+    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    try {
+      List<Future<?>> readers = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int keep = t; // t < churned: keeps to index t; t == churned: a new index every document
+        readers.add(pool.submit(() -> {
+          Random random = new Random(keep);
+          for (int k = 0; k < 20_000; k++) {
+            int index = keep < churned ? keep : k % indexes;
+            int n = random.nextInt(indexes * perIndex);
+            Map<String, Object> fields = new HashMap<>();
+            fields.put("n", n);
+            List<String> got = k % 2 == 0 ? engine.match("i" + index, fields)
+                : engine.match("i" + index, Document.parse("{\"n\":" + n + "}"));
+            boolean own = n / perIndex == index;
+            String want = ids[n / perIndex][n % perIndex];
+            boolean right = own ? got.equals(List.of(want)) || index == churned && got.isEmpty() : got.isEmpty();
+            if (!right) {
+              problems.add("index i" + index + ", n = " + n + ": " + got);
+            }
+          }
+          return null;
+        }));
+      }
+      Future<?> writer = pool.submit(() -> {
+        while (!stop.get()) {
+          for (String id : ids[churned]) {
+            engine.remove("i" + churned, id);
+          }
+          for (int v = 0; v < perIndex; v++) {
+            engine.register("i" + churned, "{\"equals\":{\"n\":" + (churned * perIndex + v) + "}}");
+          }
+        }
+        return null;
+      });
+      for (Future<?> reader : readers) {
+        reader.get(60, TimeUnit.SECONDS);
+      }
+      stop.set(true);
+      writer.get(60, TimeUnit.SECONDS);
+    } finally {
+      stop.set(true);
+      pool.shutdownNow();
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
    * More threads than the engine has scratch slots (ids that share a slot are certain) match at
    * once, some of them matching again from inside a match: each gets exactly its own answers.
    */

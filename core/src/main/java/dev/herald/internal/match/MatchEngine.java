@@ -1,6 +1,8 @@
 package dev.herald.internal.match;
 
 import dev.herald.internal.filter.NormalizedFilter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,19 @@ public final class MatchEngine {
    * another thread takes the slot over.
    */
   private final Scratch[] scratchByThread = new Scratch[SCRATCH_SLOTS];
+  /** The partition last found in {@link #partitions}, by any thread (see {@link #partition}). */
+  @SuppressWarnings("unused") // accessed through LAST_PARTITION
+  private Partition lastPartition;
+
+  private static final VarHandle LAST_PARTITION;
+
+  static {
+    try {
+      LAST_PARTITION = MethodHandles.lookup().findVarHandle(MatchEngine.class, "lastPartition", Partition.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /**
    * @param maintenance runs the engine's background upkeep (merging the levels of range indexes
@@ -166,17 +181,29 @@ public final class MatchEngine {
   }
 
   /**
-   * The partition of {@code index}, or null. A thread that matches the same index again finds it
-   * remembered in its scratch, unless it was removed since: a filter registered in the index's new
-   * partition was registered after the removal, so after this match had started.
+   * The partition of {@code index}, or null. Most engines serve one index, so the partition any
+   * thread last looked up in the map is tried first; else the one this thread matched last, in its
+   * scratch; else the map, and both remember the answer. The shared hint is reached from the engine
+   * alone, so its lookup runs alongside the search for this thread's scratch rather than after it
+   * (matching a one-field document is bound by such chains of dependent loads), and it is written
+   * only after a map lookup, so threads that keep to different indexes do not take turns writing
+   * it. A remembered partition that was removed since is dead; one registered in its place holds
+   * only filters registered after the removal, so after this match had started.
    */
   private Partition partition(Scratch s, String index) {
-    Partition p = s.lastPartition;
+    Partition p = (Partition) LAST_PARTITION.getAcquire(this);
+    if (p != null && (p.name == index || p.name.equals(index)) && !p.dead) {
+      return p;
+    }
+    p = s.lastPartition;
     if (p != null && (p.name == index || p.name.equals(index)) && !p.dead) {
       return p;
     }
     p = partitions.get(index);
     s.lastPartition = p;
+    if (p != null) {
+      LAST_PARTITION.setRelease(this, p);
+    }
     return p;
   }
 

@@ -91,6 +91,13 @@ final class Partition {
    * Written like {@link #flat}.
    */
   private PathNode[] flatFields;
+  /**
+   * The only one of {@link #flatFields}, when there is one: the most common index of live queries
+   * (one field, such as a room or a user id, with many values) reaches it with one load fewer, and
+   * matching a one-field document is bound by such chains of dependent loads. Written like {@link
+   * #flat}.
+   */
+  private PathNode soleFlatField;
 
   Partition(String name, MatchEngine engine) {
     this(name, engine, null);
@@ -208,6 +215,7 @@ final class Partition {
   private void endWrite() {
     flat = onePassConditions == conditions.size() && onePassConditions > 0 && alwaysCandidates.isEmpty();
     flatFields = flat ? topLevelFields() : null;
+    soleFlatField = flatFields != null && flatFields.length == 1 ? flatFields[0] : null;
     Partition r = root;
     if (--r.writeDepth == 0) {
       r.version++;
@@ -715,9 +723,25 @@ final class Partition {
    * both passes give the same answer; a write overlapping it is caught by the sequence lock. Only a
    * {@linkplain PathNode#dotted dotted} node, which the walk may reach twice, is set in the scratch as
    * in the two-pass match and probed once the walk is over, with its last value. When the index holds
-   * a few top-level fields and the document at least as many, they are looked up by key instead.
+   * a few top-level fields and the document at least as many, they are looked up by key instead,
+   * and an index of one field is tried first of all.
    */
   private void collectFlat(Scratch s, Map<?, ?> document, String documentId) {
+    if (documentId == null && findsKeysCheaply(document)) {
+      // The common case first, before reading anything it does not need.
+      PathNode sole = soleFlatField;
+      if (sole != null) {
+        probeField(s, sole, document, false);
+        finishOnePass(s);
+        return;
+      }
+      PathNode[] fields = flatFields;
+      if (fields != null && fields.length <= document.size()) {
+        probeFields(s, fields, document, null);
+        finishOnePass(s);
+        return;
+      }
+    }
     OpenMap<String, PathNode> children = trie.root.children;
     if (children == null) {
       return;
@@ -733,6 +757,11 @@ final class Partition {
     if (idNode != null) {
       probeFlat(s, idNode, documentId);
     }
+    finishOnePass(s);
+  }
+
+  /** The end of a one-pass match: probes the dotted nodes the walk set, asks for any compaction. */
+  private void finishOnePass(Scratch s) {
     for (int i = 0; i < s.probeCount; i++) {
       PathNode n = s.probed(i);
       Object value = s.value(n);
@@ -785,10 +814,15 @@ final class Partition {
       if (n == null) {
         return; // an array being published by a concurrent write: this attempt will be run again
       }
-      Object value = document.get(n.path);
-      if (value != null || document.containsKey(n.path)) {
-        probeFlat(s, n, value, n == replaced);
-      }
+      probeField(s, n, document, n == replaced);
+    }
+  }
+
+  /** Probes one top-level field, looked up by key ({@link #findsKeysCheaply}), if the document has it. */
+  private static void probeField(Scratch s, PathNode n, Map<?, ?> document, boolean descendOnly) {
+    Object value = document.get(n.path);
+    if (value != null || document.containsKey(n.path)) {
+      probeFlat(s, n, value, descendOnly);
     }
   }
 
@@ -1123,6 +1157,11 @@ final class Partition {
   /** Whether documents are matched in one pass ({@link #flat}); for tests and diagnostics. */
   boolean isFlat() {
     return flat;
+  }
+
+  /** Whether a flat match looks one top-level field up by key ({@link #soleFlatField}); for tests. */
+  boolean probesOneFieldByKey() {
+    return soleFlatField != null;
   }
 
   /** Whether a flat match looks the top-level fields up by key ({@link #flatFields}); for tests. */

@@ -3,6 +3,7 @@ package dev.herald.internal.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.filter.Document;
 import dev.herald.filter.reference.ReferenceEvaluator;
@@ -180,6 +181,7 @@ class FlatMatchTest {
   void topLevelFieldsLookedUpByKeyMatchAsWalked() throws Exception {
     Random random = new Random(20261130);
     int byKey = 0;
+    int oneField = 0;
     for (int set = 0; set < 300; set++) {
       PartitionFixture f = new PartitionFixture();
       PartitionFixture twoPass = new PartitionFixture();
@@ -193,6 +195,8 @@ class FlatMatchTest {
       }
       assertThat(f.isFlat()).as("%s", json).isTrue();
       assertThat(f.probesFieldsByKey()).as("%s", json).isTrue();
+      boolean one = json.stream().map(FlatMatchTest::topLevelPath).distinct().count() == 1;
+      assertThat(f.probesOneFieldByKey()).as("%s", json).isEqualTo(one);
       for (int d = 0; d < 40; d++) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = random.nextInt(7); i > 0; i--) {
@@ -220,11 +224,23 @@ class FlatMatchTest {
             break;
         }
         byKey += doc instanceof TreeMap ? 0 : 1;
+        oneField += one && !(doc instanceof TreeMap) ? 1 : 0;
         assertThat(f.match(doc, docId)).as("set %s, document %s, id %s", json, doc, docId)
             .isEqualTo(twoPass.match(doc, docId));
       }
     }
     assertThat(byKey).isGreaterThan(9000);
+    assertThat(oneField).isGreaterThan(1000);
+  }
+
+  /** The field of a filter made by {@link #randomTopLevelFilter}: its keyword's only key. */
+  private static String topLevelPath(String filter) {
+    try {
+      JsonNode body = JSON.readTree(filter).elements().next();
+      return body.isTextual() ? body.asText() : body.fieldNames().next();
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /**
@@ -267,11 +283,22 @@ class FlatMatchTest {
     PartitionFixture f = new PartitionFixture();
     String a = f.register("{\"equals\":{\"a\":1}}");
     assertThat(f.probesFieldsByKey()).isTrue();
+    assertThat(f.probesOneFieldByKey()).isTrue();
     String dotted = f.register("{\"exists\":\"b.c\"}");
     assertThat(f.isFlat()).isTrue();
     assertThat(f.probesFieldsByKey()).as("a nested path").isFalse();
+    assertThat(f.probesOneFieldByKey()).isFalse();
     f.remove(dotted);
     assertThat(f.probesFieldsByKey()).isTrue();
+    assertThat(f.probesOneFieldByKey()).isTrue();
+    String and = f.register(NON_FLAT_AND);
+    assertThat(f.probesOneFieldByKey()).as("not flat").isFalse();
+    f.remove(and);
+    assertThat(f.probesOneFieldByKey()).isTrue();
+    assertThat(f.match(Map.of("a", 1))).containsExactly(a);
+    assertThat(f.match(Map.of("a", 1), "doc-1")).as("with a document id").containsExactly(a);
+    assertThat(f.match(Map.of("a", Map.of("a", 1)))).as("an object is no number").isEmpty();
+    assertThat(f.match(Map.of())).isEmpty();
     List<String> more = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       more.add(f.register("{\"equals\":{\"f" + i + "\":1}}"));
@@ -279,7 +306,8 @@ class FlatMatchTest {
     assertThat(f.probesFieldsByKey()).as("nine top-level fields").isFalse();
     f.remove(more.get(0));
     assertThat(f.probesFieldsByKey()).as("eight").isTrue();
-    String and = f.register(NON_FLAT_AND);
+    assertThat(f.probesOneFieldByKey()).isFalse();
+    and = f.register(NON_FLAT_AND);
     assertThat(f.probesFieldsByKey()).as("not flat").isFalse();
     f.remove(and);
     assertThat(f.probesFieldsByKey()).isTrue();

@@ -99,6 +99,15 @@ final class PartitionFixture {
     }
   }
 
+  boolean probesOneFieldByKey() {
+    partition.lock.lock();
+    try {
+      return partition.probesOneFieldByKey();
+    } finally {
+      partition.lock.unlock();
+    }
+  }
+
   boolean isFlat() {
     partition.lock.lock();
     try {
