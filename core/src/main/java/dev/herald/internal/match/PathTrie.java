@@ -8,6 +8,11 @@ import java.util.List;
  * keys leads to the same node: for "a.b.c" the root has children "a", "a.b" and "a.b.c", node "a" has
  * "b" and "b.c", node "a.b" has "c". Writers hold the partition's lock; readers walk
  * {@link PathNode#children} concurrently.
+ *
+ * <p>Node paths and child keys are {@linkplain String#intern() interned}, once per new node: the keys
+ * of most documents are interned too (jackson-core interns field names, Java interns literals), so a
+ * document's key is then found by identity, in the children and in a document map alike, without
+ * comparing characters. Keys that are not interned are found by {@code equals}, as before.
  */
 final class PathTrie {
   final PathNode root;
@@ -27,12 +32,13 @@ final class PathTrie {
       String p = prefixes.get(j);
       node = byPath.get(p);
       if (node == null) {
+        p = p.intern();
         node = new PathNode(p, ids.allocate());
         byPath.put(p, node);
         root.childrenMap().put(p, node);
         for (int i = 0; i < j; i++) {
           String from = prefixes.get(i);
-          byPath.get(from).childrenMap().put(p.substring(from.length() + 1), node);
+          byPath.get(from).childrenMap().put(p.substring(from.length() + 1).intern(), node);
         }
       }
       node.refs++;
