@@ -192,11 +192,11 @@ public final class MatchEngine {
    */
   private Partition partition(Scratch s, String index) {
     Partition p = (Partition) LAST_PARTITION.getAcquire(this);
-    if (p != null && (p.name == index || p.name.equals(index)) && !p.dead) {
+    if (serves(p, index)) {
       return p;
     }
     p = s.lastPartition;
-    if (p != null && (p.name == index || p.name.equals(index)) && !p.dead) {
+    if (serves(p, index)) {
       return p;
     }
     p = partitions.get(index);
@@ -205,6 +205,11 @@ public final class MatchEngine {
       LAST_PARTITION.setRelease(this, p);
     }
     return p;
+  }
+
+  /** Whether a remembered partition is that of {@code index} and still in use. */
+  private static boolean serves(Partition p, String index) {
+    return p != null && (p.name == index || p.name.equals(index)) && !p.dead;
   }
 
   /** This thread's scratch at the first nesting level that is not in use, marked in use. */
